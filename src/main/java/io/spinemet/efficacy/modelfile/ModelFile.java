@@ -1,0 +1,160 @@
+package io.spinemet.efficacy.modelfile;
+
+import io.spinemet.efficacy.catalogue.Procedure;
+import java.util.List;
+
+/**
+ * A trained model as written to {@code models/<procedure>.json}: readable by people, loaded by the service, and
+ * reproduced byte for byte by retraining on the same cohort. It holds no wall-clock time.
+ *
+ * @param schemaVersion   {@link #SCHEMA_VERSION}; the service refuses other versions
+ * @param modelId         stable id, e.g. {@code spinemet-efficacy-pvp}
+ * @param modelVersion    project version plus the first 12 hex digits of the training cohort's SHA-256
+ * @param procedure       the operation the model is for
+ * @param outcome         what the predicted probability is the probability of
+ * @param method          the served fit: {@code firth} or {@code ml}
+ * @param methodDescription one sentence naming the estimator and how CIs and p-values were computed
+ * @param predictors      the factors in the model and their encoding
+ * @param coefficients    the served fit, {@code (Intercept)} first
+ * @param covariance      inverse Fisher information at the served estimate, for prediction CIs
+ * @param alternativeFit  the other method's fit, for comparison (maximum likelihood when Firth is served)
+ * @param univariate      each candidate factor fitted alone
+ * @param separation      the (quasi-)separation diagnosis of the multivariable design
+ * @param performance     apparent and bootstrap optimism-corrected performance of the served fit
+ * @param cohort          the training cohort: provenance, size, prevalences and observed covariate patterns
+ * @param training        how the file was produced
+ * @param limitations     plain-language limitations shown on the model card and with predictions
+ */
+public record ModelFile(
+        int schemaVersion,
+        String modelId,
+        String modelVersion,
+        Procedure procedure,
+        Outcome outcome,
+        String method,
+        String methodDescription,
+        List<Predictor> predictors,
+        List<Coefficient> coefficients,
+        Covariance covariance,
+        Fit alternativeFit,
+        List<UnivariateResult> univariate,
+        Separation separation,
+        Performance performance,
+        CohortSummary cohort,
+        Training training,
+        List<String> limitations) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /** The outcome: {@code goodEfficacy = 1} when symptom relief lasted more than 3 months. */
+    public record Outcome(String name, String definition, int positiveValue) {
+    }
+
+    /**
+     * A factor in the model.
+     *
+     * @param factorId        catalogue id
+     * @param label           catalogue label
+     * @param type            BOOLEAN, CATEGORICAL or INTEGER
+     * @param referenceLevel  the level the terms contrast against ({@code null} for integers)
+     * @param terms           its design terms and how each is computed from the value
+     */
+    public record Predictor(String factorId, String label, String type, String referenceLevel, List<Encoding> terms) {
+    }
+
+    /** How one term is computed: {@code "1 if true"}, {@code "1 if one of A, B, C"}, {@code "the count"}. */
+    public record Encoding(String term, String encoding) {
+    }
+
+    /**
+     * One row of a coefficient table. Odds ratio and CI are exp of the log-odds estimate and bounds; a value that
+     * does not exist (a diverged maximum-likelihood fit) is {@code null}.
+     */
+    public record Coefficient(String term, Double estimate, Double stdError, Double oddsRatio, Double oddsRatioCiLower,
+                              Double oddsRatioCiUpper, Double pValue) {
+    }
+
+    /** A symmetric matrix with its row and column terms. */
+    public record Covariance(List<String> terms, List<List<Double>> matrix) {
+    }
+
+    /**
+     * A fit of the multivariable model.
+     *
+     * @param method       {@code firth} or {@code ml}
+     * @param description  estimator, CI and p-value method
+     * @param coefficients its table, {@code (Intercept)} first
+     * @param converged    whether the iterations converged
+     * @param reliable     false when the estimates are not finite in truth (separation) or did not converge
+     * @param warnings     why it is not reliable, if it is not
+     */
+    public record Fit(String method, String description, List<Coefficient> coefficients, boolean converged,
+                      boolean reliable, List<String> warnings) {
+    }
+
+    /**
+     * A candidate factor fitted alone (maximum likelihood, with Firth alongside).
+     *
+     * @param factorId           catalogue id
+     * @param maximumLikelihood  ML terms: OR, Wald 95% CI, Wald p
+     * @param likelihoodRatioP   ML likelihood-ratio test against the intercept-only model
+     * @param fisherExactP       two-sided Fisher exact p of the factor-by-outcome table; {@code null} for counts
+     * @param firth              Firth terms: OR, profile penalized-likelihood CI and p
+     * @param separated          whether the one-factor design is (quasi-)separated (an empty cell)
+     */
+    public record UnivariateResult(String factorId, List<Coefficient> maximumLikelihood, Double likelihoodRatioP,
+                                   Double fisherExactP, List<Coefficient> firth, boolean separated) {
+    }
+
+    /**
+     * Linear-programming check for (quasi-)complete separation (Albert & Anderson 1984; Konis 2007).
+     *
+     * @param detected         whether the outcome can be separated by a linear combination of the terms
+     * @param type             {@code none}, {@code quasi-complete} or {@code complete}
+     * @param pointsSeparated  patients predicted perfectly by the separating direction
+     * @param note             what this means for the fits
+     */
+    public record Separation(boolean detected, String type, int pointsSeparated, String note) {
+    }
+
+    /**
+     * Performance of the served fit: apparent, and corrected for optimism by Harrell's bootstrap.
+     */
+    public record Performance(Double aucApparent, Double aucOptimismCorrected, Double calibrationSlopeApparent,
+                              Double calibrationSlopeOptimismCorrected, Double calibrationInterceptApparent,
+                              Double calibrationInterceptOptimismCorrected, Double brierApparent,
+                              Double brierOptimismCorrected, int bootstrapReplicates, int bootstrapReplicatesUsed,
+                              long seed) {
+    }
+
+    /**
+     * The training cohort.
+     *
+     * @param source          the CSV's file name
+     * @param sha256          SHA-256 of the CSV's bytes
+     * @param reconstructed   true when the patients are not real (the bundled reference cohort)
+     * @param provenance      where the patients came from, in words
+     * @param n               patients with this procedure
+     * @param events          patients with good efficacy
+     * @param eventsPerVariable the smaller outcome class divided by the number of model terms (without intercept)
+     * @param prevalence      per factor value: count and proportion
+     * @param patterns        every combination of the model's factor values seen in the cohort, with counts
+     */
+    public record CohortSummary(String source, String sha256, boolean reconstructed, String provenance, int n,
+                                int events, double eventsPerVariable, List<Prevalence> prevalence,
+                                List<Pattern> patterns) {
+    }
+
+    /** How many patients had a factor value. */
+    public record Prevalence(String factorId, String value, int count, double proportion) {
+    }
+
+    /** A combination of the model's factor values (as written in JSON requests) seen in the cohort. */
+    public record Pattern(java.util.Map<String, Object> factors, int n, int events) {
+    }
+
+    /** How the file was produced: enough to reproduce it. */
+    public record Training(String projectVersion, String command, List<String> candidateFactors, int bootstrap,
+                           long seed) {
+    }
+}
