@@ -25,6 +25,8 @@ public final class Firth {
     private static final int MAX_HALVINGS = 30;
     private static final double XCONV = 1e-10;
     private static final double GCONV = 1e-8;
+    /** Relative change of l* below which a "decrease" is rounding, not a bad step. */
+    private static final double LOGLIK_ROUNDING = 1e-12;
     private static final int MAX_BRACKET_DOUBLINGS = 40;
 
     private Firth() {
@@ -200,7 +202,7 @@ public final class Firth {
             for (int k = 0; k < free.length; k++) {
                 delta[k] = e.score[free[k]];
             }
-            double gradient = maxAbs(delta);
+            double gradient = maxAbs(e.score, free);
             block.solve(delta);
             double size = maxAbs(delta);
             if (size > MAX_STEP) {
@@ -209,17 +211,25 @@ public final class Firth {
             double[] candidate = null;
             Eval next = null;
             for (int h = 0; h <= MAX_HALVINGS; h++, scale(delta, 0.5)) {
-                candidate = beta.clone();
-                for (int k = 0; k < free.length; k++) {
-                    candidate[free[k]] += delta[k];
-                }
+                candidate = step(beta, free, delta, 1.0);
                 next = evaluate(x, y, candidate);
-                if (next != null && next.penLogLik >= e.penLogLik - 1e-12 * (1.0 + Math.abs(e.penLogLik))) {
+                if (next != null && next.penLogLik >= e.penLogLik - LOGLIK_ROUNDING * (1.0 + Math.abs(e.penLogLik))) {
                     break;
                 }
             }
             if (next == null) {
                 throw new ArithmeticException("singular Fisher information");
+            }
+            if (maxAbs(next.score, free) > 0.5 * gradient) {
+                // Fisher scoring is not Newton for l*: where it overshoots and oscillates, a half step converges faster.
+                double[] half = step(beta, free, delta, 0.5);
+                Eval h = evaluate(x, y, half);
+                if (h != null && maxAbs(h.score, free) < maxAbs(next.score, free)
+                        && h.penLogLik >= e.penLogLik - LOGLIK_ROUNDING * (1.0 + Math.abs(e.penLogLik))) {
+                    candidate = half;
+                    next = h;
+                    scale(delta, 0.5);
+                }
             }
             beta = candidate;
             e = next;
@@ -271,6 +281,23 @@ public final class Firth {
             }
         }
         return new Eval(loglik + 0.5 * chol.logDet(), info, chol, score);
+    }
+
+    /** β + f·δ on the free coordinates. */
+    private static double[] step(double[] beta, int[] free, double[] delta, double f) {
+        double[] b = beta.clone();
+        for (int k = 0; k < free.length; k++) {
+            b[free[k]] += f * delta[k];
+        }
+        return b;
+    }
+
+    private static double maxAbs(double[] v, int[] idx) {
+        double m = 0.0;
+        for (int k : idx) {
+            m = Math.max(m, Math.abs(v[k]));
+        }
+        return m;
     }
 
     private static double maxAbs(double[] v) {
