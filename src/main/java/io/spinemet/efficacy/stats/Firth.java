@@ -2,8 +2,12 @@ package io.spinemet.efficacy.stats;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
+import java.util.stream.IntStream;
 
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 
 /**
  * Firth's penalized-likelihood logistic regression (Firth 1993; Heinze &amp; Schemper 2002), replicating
@@ -72,8 +76,8 @@ public final class Firth {
      * @param x     n × p design, column 0 the intercept.
      * @param y     0/1 outcomes.
      * @param terms p column names.
-     * @return the fit.
-     * @throws ArithmeticException if the Newton iteration does not converge (e.g. collinear design).
+     * @return the fit; a profile bound or p-value whose constrained fits fail is NaN.
+     * @throws ArithmeticException if the unconstrained iteration does not converge (e.g. collinear design).
      */
     public static Fit fit(double[][] x, double[] y, List<String> terms) {
         Checks.design(x, y, terms);
@@ -85,9 +89,9 @@ public final class Firth {
             Profile prof = new Profile(x, y, opt, j);
             double b = opt.beta[j];
             double se = Math.sqrt(cov[j][j]);
-            double lo = prof.bound(-1.0, se);
-            double hi = prof.bound(1.0, se);
-            double pValue = LrTest.chiSquareUpperTail(2.0 * (opt.eval.penLogLik - prof.at(0.0)), 1);
+            double lo = orNaN(() -> prof.bound(-1.0, se));
+            double hi = orNaN(() -> prof.bound(1.0, se));
+            double pValue = orNaN(() -> LrTest.chiSquareUpperTail(2.0 * (opt.eval.penLogLik - prof.at(0.0)), 1));
             coefs.add(new Coefficient(terms.get(j), b, se, pValue, lo, hi, Math.exp(b), Math.exp(lo), Math.exp(hi)));
         }
         return new Fit(coefs, cov, opt.eval.penLogLik, opt.iterations);
@@ -111,6 +115,7 @@ public final class Firth {
     public static LrTest penalizedLikelihoodRatioTest(double[][] x, double[] y, int... columns) {
         Checks.design(x, y);
         int p = x[0].length;
+        Design.complement(p, columns);
         Optimum opt = maximize(x, y, new double[p], new boolean[p]);
         boolean[] fixed = new boolean[p];
         double[] start = opt.beta.clone();
@@ -120,6 +125,15 @@ public final class Firth {
         }
         Optimum restricted = maximize(x, y, start, fixed);
         return LrTest.of(2.0 * (opt.eval.penLogLik - restricted.eval.penLogLik), columns.length);
+    }
+
+    /** The value, or NaN when a constrained fit or the root finder fails. */
+    private static double orNaN(DoubleSupplier value) {
+        try {
+            return value.getAsDouble();
+        } catch (ArithmeticException | MathIllegalStateException | MathIllegalArgumentException e) {
+            return Double.NaN;
+        }
     }
 
     /** The profile l*_prof(β_j = b), warm-started from the last constrained optimum. */
@@ -187,7 +201,7 @@ public final class Firth {
      */
     private static Optimum maximize(double[][] x, double[] y, double[] start, boolean[] fixed) {
         int p = start.length;
-        int[] free = java.util.stream.IntStream.range(0, p).filter(r -> !fixed[r]).toArray();
+        int[] free = IntStream.range(0, p).filter(r -> !fixed[r]).toArray();
         double[] beta = start.clone();
         Eval e = evaluate(x, y, beta);
         if (e == null) {
