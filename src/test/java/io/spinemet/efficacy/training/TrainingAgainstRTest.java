@@ -109,6 +109,15 @@ class TrainingAgainstRTest {
         assertFalse(m.alternativeFit().reliable(), "a diverged ML fit is marked unreliable");
         assertFalse(m.alternativeFit().warnings().isEmpty());
         assertTrue(m.limitations().stream().anyMatch(l -> l.contains("separated")));
+        Map<String, ModelFile.UnivariateResult> rows = m.univariate().stream()
+                .collect(Collectors.toMap(ModelFile.UnivariateResult::factorId, Function.identity()));
+        for (JsonNode u : r.get("univariate")) {
+            ModelFile.UnivariateResult row = rows.get(u.get("variable").asText());
+            assertEquals(!"none".equals(u.at("/ml/separation_lp").asText()), row.separated(), row.factorId());
+            // The likelihood-ratio statistic exists under separation (the log-likelihood has a finite supremum).
+            assertEquals(u.at("/ml/lr_test/p").asDouble(), row.likelihoodRatioP(), 1e-6, "LR p " + row.factorId());
+            assertEquals(u.at("/contingency/fisher_p").asDouble(), row.fisherExactP(), 1e-9, row.factorId());
+        }
         Map<String, ModelFile.Coefficient> firth = byTerm(m.coefficients());
         for (JsonNode c : r.at("/firth/coefficients")) {
             ModelFile.Coefficient k = firth.get(term(c));
