@@ -239,7 +239,7 @@ public final class ReferenceCohort {
 
     /** Lower-case hex SHA-256 of {@link #csvBytes()}. */
     public String sha256() {
-        return CohortCsvReader.sha256(csv);
+        return io.spinemet.efficacy.Sha256.hex(csv);
     }
 
     /** The number of the accepted attempt (1-based) for a procedure. */
