@@ -2,7 +2,7 @@ package io.spinemet.efficacy.cohort.reference;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.spinemet.efficacy.cohort.CohortCsvReader;
+import io.spinemet.efficacy.Sha256;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ class ReferenceCohortReadmeTest {
                     "README.md must contain each table of ReferenceCohort.summaryMarkdown() verbatim; paste the "
                             + "current output:\n" + table);
         }
-        assertTrue(readme.contains(CohortCsvReader.sha256(Files.readAllBytes(ReferenceCohortFiles.CSV))),
+        assertTrue(readme.contains(Sha256.hex(Files.readAllBytes(ReferenceCohortFiles.CSV))),
                 "README.md must give the CSV's SHA-256");
         assertTrue(readme.contains(String.valueOf(ReferenceCohort.SEED)), "README.md must give the seed");
         assertTrue(readme.contains("NOT real patients"), "README.md must say plainly these are not real patients");

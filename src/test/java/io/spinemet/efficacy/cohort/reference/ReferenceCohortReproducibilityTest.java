@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spinemet.efficacy.catalogue.Procedure;
-import io.spinemet.efficacy.cohort.CohortCsvReader;
+import io.spinemet.efficacy.Sha256;
 import io.spinemet.efficacy.cohort.Patient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,12 +60,12 @@ class ReferenceCohortReproducibilityTest {
     @Test
     void isReferenceRecognisesTheCommittedFileOnly() throws Exception {
         byte[] committed = Files.readAllBytes(ReferenceCohortFiles.CSV);
-        String sha = CohortCsvReader.sha256(committed);
+        String sha = Sha256.hex(committed);
         assertTrue(ReferenceCohort.isReference(sha));
         assertTrue(ReferenceCohort.isReference(sha.toUpperCase(Locale.ROOT)));
         byte[] edited = committed.clone();
         edited[edited.length - 2] = (byte) (edited[edited.length - 2] == '0' ? '1' : '0');
-        assertFalse(ReferenceCohort.isReference(CohortCsvReader.sha256(edited)));
+        assertFalse(ReferenceCohort.isReference(Sha256.hex(edited)));
         assertFalse(ReferenceCohort.isReference(null));
         assertFalse(ReferenceCohort.isReference(""));
     }
