@@ -1,7 +1,6 @@
 package io.spinemet.efficacy.scoring;
 
 import io.spinemet.efficacy.catalogue.Procedure;
-import io.spinemet.efficacy.cohort.CohortCsvReader;
 import io.spinemet.efficacy.modelfile.ModelFile;
 import io.spinemet.efficacy.modelfile.ModelFileCodec;
 import java.io.IOException;
@@ -104,7 +103,7 @@ public final class ModelLoader {
         if (bytes == null) {
             throw new ModelLoadException(where + ": the " + procedure.name() + " model file is missing");
         }
-        String sha256 = CohortCsvReader.sha256(bytes);
+        String sha256 = Sha256.hex(bytes);
         byte[] sidecar = source.read(name + ".sha256");
         if (sidecar == null) {
             throw new ModelLoadException(where + ".sha256: the checksum file is missing; create it with "

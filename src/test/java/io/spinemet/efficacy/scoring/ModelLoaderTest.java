@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spinemet.efficacy.catalogue.Procedure;
-import io.spinemet.efficacy.cohort.CohortCsvReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +36,7 @@ class ModelLoaderTest {
         Map<Procedure, LoadedModel> models = ModelLoader.load(ModelLoader.directory(dir));
         assertEquals(2, models.size());
         LoadedModel pvp = models.get(Procedure.PVP);
-        assertEquals(CohortCsvReader.sha256(Files.readAllBytes(dir.resolve("pvp.json"))), pvp.sha256());
+        assertEquals(Sha256.hex(Files.readAllBytes(dir.resolve("pvp.json"))), pvp.sha256());
         assertEquals(Files.readString(dir.resolve("pvp.md")), pvp.markdownCard().orElseThrow());
         assertEquals("fixture-decompression", models.get(Procedure.DECOMPRESSION).info().id());
     }
@@ -89,7 +88,7 @@ class ModelLoaderTest {
         Files.writeString(dir.resolve("pvp.json.sha256"), "abc  pvp.json\n");
         var e = assertThrows(ModelLoader.ModelLoadException.class, () -> ModelLoader.load(ModelLoader.directory(dir)));
         assertTrue(e.getMessage().contains("not in sha256sum format"), e.getMessage());
-        String sha = CohortCsvReader.sha256(Files.readAllBytes(dir.resolve("pvp.json")));
+        String sha = Sha256.hex(Files.readAllBytes(dir.resolve("pvp.json")));
         Files.writeString(dir.resolve("pvp.json.sha256"), sha + "  other.json\n");
         e = assertThrows(ModelLoader.ModelLoadException.class, () -> ModelLoader.load(ModelLoader.directory(dir)));
         assertTrue(e.getMessage().contains("names 'other.json'"), e.getMessage());
@@ -116,7 +115,7 @@ class ModelLoaderTest {
 
     private void writeWithChecksum(String name, String content) throws IOException {
         Files.writeString(dir.resolve(name), content);
-        String sha = CohortCsvReader.sha256(content.getBytes(StandardCharsets.UTF_8));
+        String sha = Sha256.hex(content.getBytes(StandardCharsets.UTF_8));
         Files.writeString(dir.resolve(name + ".sha256"), sha + "  " + name + "\n");
     }
 
