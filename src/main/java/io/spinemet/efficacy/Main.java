@@ -7,8 +7,8 @@ import io.spinemet.efficacy.training.TrainCommand;
 import java.util.Arrays;
 
 /**
- * Entry point. {@code train ...} runs the training pipeline as a plain program (no HTTP server, no port bound) and
- * exits with its status; anything else starts the prediction service.
+ * Entry point. {@code train ...} and {@code reference-cohort ...} run as plain programs (no HTTP server, no port
+ * bound) and exit with their status; anything else starts the prediction service.
  */
 @QuarkusMain
 public final class Main {

@@ -20,7 +20,7 @@ final class Cholesky {
             for (int k = 0; k < j; k++) {
                 d -= l[j][k] * l[j][k];
             }
-            if (!(d > 1e-13 * Math.abs(a[idx[j]][idx[j]])) || d <= 0.0) {
+            if (!(d > 1e-13 * a[idx[j]][idx[j]])) {
                 return null;
             }
             double ljj = Math.sqrt(d);

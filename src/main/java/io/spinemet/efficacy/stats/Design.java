@@ -2,6 +2,7 @@ package io.spinemet.efficacy.stats;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Small array helpers for design matrices and the logistic function. */
 final class Design {
@@ -68,7 +69,7 @@ final class Design {
             }
             dropped[j] = true;
         }
-        return java.util.stream.IntStream.range(0, p).filter(j -> !dropped[j]).toArray();
+        return IntStream.range(0, p).filter(j -> !dropped[j]).toArray();
     }
 
     /** The submatrix of the given columns. */

@@ -2,8 +2,12 @@ package io.spinemet.efficacy.stats;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
+import java.util.stream.IntStream;
 
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 
 /**
  * Firth's penalized-likelihood logistic regression (Firth 1993; Heinze &amp; Schemper 2002), replicating
@@ -25,6 +29,8 @@ public final class Firth {
     private static final int MAX_HALVINGS = 30;
     private static final double XCONV = 1e-10;
     private static final double GCONV = 1e-8;
+    /** Relative change of l* below which a "decrease" is rounding, not a bad step. */
+    private static final double LOGLIK_ROUNDING = 1e-12;
     private static final int MAX_BRACKET_DOUBLINGS = 40;
 
     private Firth() {
@@ -70,8 +76,8 @@ public final class Firth {
      * @param x     n × p design, column 0 the intercept.
      * @param y     0/1 outcomes.
      * @param terms p column names.
-     * @return the fit.
-     * @throws ArithmeticException if the Newton iteration does not converge (e.g. collinear design).
+     * @return the fit; a profile bound or p-value whose constrained fits fail is NaN.
+     * @throws ArithmeticException if the unconstrained iteration does not converge (e.g. collinear design).
      */
     public static Fit fit(double[][] x, double[] y, List<String> terms) {
         Checks.design(x, y, terms);
@@ -83,9 +89,9 @@ public final class Firth {
             Profile prof = new Profile(x, y, opt, j);
             double b = opt.beta[j];
             double se = Math.sqrt(cov[j][j]);
-            double lo = prof.bound(-1.0, se);
-            double hi = prof.bound(1.0, se);
-            double pValue = LrTest.chiSquareUpperTail(2.0 * (opt.eval.penLogLik - prof.at(0.0)), 1);
+            double lo = orNaN(() -> prof.bound(-1.0, se));
+            double hi = orNaN(() -> prof.bound(1.0, se));
+            double pValue = orNaN(() -> LrTest.chiSquareUpperTail(2.0 * (opt.eval.penLogLik - prof.at(0.0)), 1));
             coefs.add(new Coefficient(terms.get(j), b, se, pValue, lo, hi, Math.exp(b), Math.exp(lo), Math.exp(hi)));
         }
         return new Fit(coefs, cov, opt.eval.penLogLik, opt.iterations);
@@ -109,6 +115,7 @@ public final class Firth {
     public static LrTest penalizedLikelihoodRatioTest(double[][] x, double[] y, int... columns) {
         Checks.design(x, y);
         int p = x[0].length;
+        Design.complement(p, columns);
         Optimum opt = maximize(x, y, new double[p], new boolean[p]);
         boolean[] fixed = new boolean[p];
         double[] start = opt.beta.clone();
@@ -118,6 +125,15 @@ public final class Firth {
         }
         Optimum restricted = maximize(x, y, start, fixed);
         return LrTest.of(2.0 * (opt.eval.penLogLik - restricted.eval.penLogLik), columns.length);
+    }
+
+    /** The value, or NaN when a constrained fit or the root finder fails. */
+    private static double orNaN(DoubleSupplier value) {
+        try {
+            return value.getAsDouble();
+        } catch (ArithmeticException | MathIllegalStateException | MathIllegalArgumentException e) {
+            return Double.NaN;
+        }
     }
 
     /** The profile l*_prof(β_j = b), warm-started from the last constrained optimum. */
@@ -185,7 +201,7 @@ public final class Firth {
      */
     private static Optimum maximize(double[][] x, double[] y, double[] start, boolean[] fixed) {
         int p = start.length;
-        int[] free = java.util.stream.IntStream.range(0, p).filter(r -> !fixed[r]).toArray();
+        int[] free = IntStream.range(0, p).filter(r -> !fixed[r]).toArray();
         double[] beta = start.clone();
         Eval e = evaluate(x, y, beta);
         if (e == null) {
@@ -200,7 +216,7 @@ public final class Firth {
             for (int k = 0; k < free.length; k++) {
                 delta[k] = e.score[free[k]];
             }
-            double gradient = maxAbs(delta);
+            double gradient = maxAbs(e.score, free);
             block.solve(delta);
             double size = maxAbs(delta);
             if (size > MAX_STEP) {
@@ -209,17 +225,25 @@ public final class Firth {
             double[] candidate = null;
             Eval next = null;
             for (int h = 0; h <= MAX_HALVINGS; h++, scale(delta, 0.5)) {
-                candidate = beta.clone();
-                for (int k = 0; k < free.length; k++) {
-                    candidate[free[k]] += delta[k];
-                }
+                candidate = step(beta, free, delta, 1.0);
                 next = evaluate(x, y, candidate);
-                if (next != null && next.penLogLik >= e.penLogLik - 1e-12 * (1.0 + Math.abs(e.penLogLik))) {
+                if (next != null && next.penLogLik >= e.penLogLik - LOGLIK_ROUNDING * (1.0 + Math.abs(e.penLogLik))) {
                     break;
                 }
             }
             if (next == null) {
                 throw new ArithmeticException("singular Fisher information");
+            }
+            if (maxAbs(next.score, free) > 0.5 * gradient) {
+                // Fisher scoring is not Newton for l*: where it overshoots and oscillates, a half step converges faster.
+                double[] half = step(beta, free, delta, 0.5);
+                Eval h = evaluate(x, y, half);
+                if (h != null && maxAbs(h.score, free) < maxAbs(next.score, free)
+                        && h.penLogLik >= e.penLogLik - LOGLIK_ROUNDING * (1.0 + Math.abs(e.penLogLik))) {
+                    candidate = half;
+                    next = h;
+                    scale(delta, 0.5);
+                }
             }
             beta = candidate;
             e = next;
@@ -271,6 +295,23 @@ public final class Firth {
             }
         }
         return new Eval(loglik + 0.5 * chol.logDet(), info, chol, score);
+    }
+
+    /** β + f·δ on the free coordinates. */
+    private static double[] step(double[] beta, int[] free, double[] delta, double f) {
+        double[] b = beta.clone();
+        for (int k = 0; k < free.length; k++) {
+            b[free[k]] += f * delta[k];
+        }
+        return b;
+    }
+
+    private static double maxAbs(double[] v, int[] idx) {
+        double m = 0.0;
+        for (int k : idx) {
+            m = Math.max(m, Math.abs(v[k]));
+        }
+        return m;
     }
 
     private static double maxAbs(double[] v) {

@@ -111,7 +111,9 @@ public final class LogisticMl {
         double[][] reduced = Design.columns(x, keep);
         Fit full = fit(x, y, Design.names(x[0].length));
         double lReduced = keep.length == 1 ? interceptOnlyLogLikelihood(y) : fit(reduced, y, Design.names(keep.length)).logLikelihood();
-        if (!full.reliable()) {
+        // Under separation the estimates diverge but the log-likelihood converges to its supremum, so the
+        // statistic still exists; R's glm reports it from the iterate where the deviance stopped changing.
+        if (!Double.isFinite(full.logLikelihood()) || !Double.isFinite(lReduced)) {
             return new LrTest(Double.NaN, drop.length, Double.NaN);
         }
         return LrTest.of(2.0 * (full.logLikelihood() - lReduced), drop.length);

@@ -38,7 +38,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the model files.")
     Path out;
 
-    @Option(names = "--procedure", paramLabel = "PVP|DECOMPRESSION",
+    @Option(names = "--procedure", paramLabel = "PVP|DECOMPRESSION", converter = ProcedureConverter.class,
             description = "Train one procedure's model; default both.")
     Procedure procedure;
 
@@ -162,6 +162,15 @@ public final class TrainCommand implements Callable<Integer> {
                 err.printf("%s: bootstrap %d/%d%n", plan.procedure().name(), b, plan.bootstrap());
             }
         };
+    }
+
+    /** Accepts exactly {@code PVP} or {@code DECOMPRESSION}, as written in the cohort CSV. */
+    static final class ProcedureConverter implements CommandLine.ITypeConverter<Procedure> {
+        @Override
+        public Procedure convert(String value) {
+            return Procedure.parse(value).filter(p -> p.name().equals(value)).orElseThrow(
+                    () -> new CommandLine.TypeConversionException("must be one of " + Procedure.allowed()));
+        }
     }
 
     private void write(ModelFile model) throws IOException {

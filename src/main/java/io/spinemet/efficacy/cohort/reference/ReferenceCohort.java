@@ -4,7 +4,7 @@ import io.spinemet.efficacy.catalogue.Factor;
 import io.spinemet.efficacy.catalogue.FactorCatalogue;
 import io.spinemet.efficacy.catalogue.FactorType;
 import io.spinemet.efficacy.catalogue.Procedure;
-import io.spinemet.efficacy.cohort.CohortCsvReader;
+import io.spinemet.efficacy.Sha256;
 import io.spinemet.efficacy.cohort.CohortCsvWriter;
 import io.spinemet.efficacy.cohort.Patient;
 import java.io.IOException;
@@ -239,7 +239,7 @@ public final class ReferenceCohort {
 
     /** Lower-case hex SHA-256 of {@link #csvBytes()}. */
     public String sha256() {
-        return io.spinemet.efficacy.Sha256.hex(csv);
+        return Sha256.hex(csv);
     }
 
     /** The number of the accepted attempt (1-based) for a procedure. */
