@@ -1,0 +1,171 @@
+package io.spinemet.efficacy.api;
+
+/** Example bodies shown in the OpenAPI document. The request examples match the files in openapi/examples/. */
+final class ApiExamples {
+
+    private ApiExamples() {
+    }
+
+    static final String PREDICT_PVP = """
+            {
+              "procedure": "PVP",
+              "factors": {
+                "malnutrition": true,
+                "poorPerformanceStatus": false,
+                "metastasisDuringChemotherapy": false,
+                "targetedTherapy": false,
+                "postoperativeRadiotherapy": false,
+                "primaryTumorGrowth": "RAPID",
+                "vertebraeInvolved": 2
+              }
+            }""";
+
+    static final String PREDICT_DECOMPRESSION = """
+            {
+              "procedure": "DECOMPRESSION",
+              "factors": {
+                "malnutrition": false,
+                "poorPerformanceStatus": false,
+                "metastasisDuringChemotherapy": true,
+                "targetedTherapy": true,
+                "postoperativeRadiotherapy": true,
+                "frankelGrade": "C"
+              }
+            }""";
+
+    static final String COMPARISON = """
+            {
+              "factors": {
+                "malnutrition": true,
+                "poorPerformanceStatus": false,
+                "metastasisDuringChemotherapy": false,
+                "targetedTherapy": true,
+                "postoperativeRadiotherapy": false,
+                "frankelGrade": "D"
+              }
+            }""";
+
+    static final String BATCH = """
+            {
+              "patients": [
+                {"id": "case-1", "procedure": "PVP", "factors": {"malnutrition": false, "poorPerformanceStatus": false,
+                  "metastasisDuringChemotherapy": false, "targetedTherapy": true, "postoperativeRadiotherapy": true}},
+                {"id": "case-2", "procedure": "DECOMPRESSION", "factors": {"malnutrition": true,
+                  "poorPerformanceStatus": true, "metastasisDuringChemotherapy": false, "targetedTherapy": false,
+                  "postoperativeRadiotherapy": false, "frankelGrade": "B"}}
+              ]
+            }""";
+
+    static final String BATCH_CSV = """
+            patientId,procedure,malnutrition,poorPerformanceStatus,leukopenia,primaryTumorGrowth,targetedTherapy,\
+            metastasisDuringChemotherapy,primaryRadicallyResected,vertebraeInvolved,extraspinalBoneMetastasis,\
+            visceralMetastasis,postoperativeRadiotherapy,frankelGrade
+            case-1,PVP,0,0,0,SLOW,1,0,1,1,0,0,1,
+            case-2,DECOMPRESSION,1,1,0,RAPID,0,0,0,3,1,1,0,B
+            """;
+
+    static final String BATCH_CSV_RESPONSE = """
+            patientId,procedure,malnutrition,poorPerformanceStatus,leukopenia,primaryTumorGrowth,targetedTherapy,\
+            metastasisDuringChemotherapy,primaryRadicallyResected,vertebraeInvolved,extraspinalBoneMetastasis,\
+            visceralMetastasis,postoperativeRadiotherapy,frankelGrade,probability,lower,upper
+            case-1,PVP,0,0,0,SLOW,1,0,1,1,0,0,1,,0.9526,0.7311,0.9933
+            case-2,DECOMPRESSION,1,1,0,RAPID,0,0,0,3,1,1,0,B,0.1824,0.0474,0.4990
+            """;
+
+    static final String PREDICTION_RESPONSE = """
+            {
+              "procedure": "PVP",
+              "probability": 0.5,
+              "confidenceInterval": {"level": 0.95, "lower": 0.2689, "upper": 0.7311},
+              "baselineRate": 0.6765,
+              "linearPredictor": 0.0,
+              "intercept": 1.0,
+              "contributions": [
+                {"factor": "malnutrition", "label": "Preoperative malnutrition", "value": true,
+                 "terms": [{"term": "malnutrition", "x": 1.0, "coefficient": -1.0, "oddsRatio": 0.3679,
+                            "contribution": -1.0}]},
+                {"factor": "poorPerformanceStatus", "label": "Poor preoperative performance status", "value": false,
+                 "terms": [{"term": "poorPerformanceStatus", "x": 0.0, "coefficient": -1.0, "oddsRatio": 0.3679,
+                            "contribution": 0.0}]}
+              ],
+              "modifiableFactors": [
+                {"factor": "malnutrition", "label": "Preoperative malnutrition", "modifiability": "BEFORE_SURGERY",
+                 "currentValue": true, "favourableValue": false, "probability": 0.7311,
+                 "confidenceInterval": {"level": 0.95, "lower": 0.5, "upper": 0.8808}}
+              ],
+              "inputsUsed": ["malnutrition", "poorPerformanceStatus"],
+              "inputsIgnored": ["primaryTumorGrowth", "vertebraeInvolved"],
+              "model": {"id": "spinemet-efficacy-pvp", "version": "1.0.0+3f2a9c1b7d4e", "procedure": "PVP",
+                        "method": "firth",
+                        "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                        "cohort": {"n": 34, "events": 23, "source": "reference-cohort.csv", "reconstructed": true,
+                                   "provenance": "Reconstructed from the study's published summary figures."},
+                        "card": "/api/v1/models/pvp"},
+              "warnings": [
+                {"code": "RECONSTRUCTED_COHORT", "message": "The model was trained on a cohort reconstructed from published summary figures, not on real patients. Do not use it for clinical decisions."},
+                {"code": "LOW_EVENTS_PER_VARIABLE", "message": "Only 2.2 events per variable (fewer than 10): the model is likely over-fitted and its predictions too extreme."}
+              ]
+            }""";
+
+    static final String BATCH_RESPONSE = """
+            {
+              "count": 2, "scored": 1, "rejected": 1,
+              "results": [
+                {"index": 0, "id": "case-1", "procedure": "PVP", "probability": 0.9526,
+                 "confidenceInterval": {"level": 0.95, "lower": 0.7311, "upper": 0.9933},
+                 "warnings": ["RECONSTRUCTED_COHORT", "LOW_EVENTS_PER_VARIABLE"]},
+                {"index": 1, "id": "case-2", "procedure": "DECOMPRESSION",
+                 "errors": [{"pointer": "/patients/1/factors/frankelGrade", "detail": "required by the DECOMPRESSION model", "allowed": "one of A, B, C, D, E"}]}
+              ],
+              "models": [{"id": "spinemet-efficacy-pvp", "version": "1.0.0+3f2a9c1b7d4e", "procedure": "PVP",
+                          "method": "firth",
+                          "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                          "cohort": {"n": 34, "events": 23, "source": "reference-cohort.csv", "reconstructed": true,
+                                     "provenance": "Reconstructed from the study's published summary figures."},
+                          "card": "/api/v1/models/pvp"}]
+            }""";
+
+    static final String COMPARISON_RESPONSE = """
+            {
+              "predictions": [
+                {"procedure": "PVP", "probability": 0.7311,
+                 "confidenceInterval": {"level": 0.95, "lower": 0.5, "upper": 0.8808}, "...": "as in a prediction"},
+                {"procedure": "DECOMPRESSION", "probability": 0.6225,
+                 "confidenceInterval": {"level": 0.95, "lower": 0.3, "upper": 0.86}, "...": "as in a prediction"}
+              ],
+              "note": "The two models were fitted on different patients, who were chosen for different operations. The difference between the two probabilities is therefore not a causal effect of choosing one operation over the other, and must not be read as one."
+            }""";
+
+    static final String PROBLEM_400 = """
+            {
+              "type": "urn:spinemet:problem:invalid-request",
+              "title": "The request is not valid",
+              "status": 400,
+              "detail": "3 problem(s) in the request; see errors.",
+              "instance": "/api/v1/predictions",
+              "errors": [
+                {"pointer": "/factors/malnutriton", "detail": "unknown factor", "allowed": "the factor ids malnutrition, poorPerformanceStatus, leukopenia, primaryTumorGrowth, targetedTherapy, metastasisDuringChemotherapy, primaryRadicallyResected, vertebraeInvolved, extraspinalBoneMetastasis, visceralMetastasis, postoperativeRadiotherapy, frankelGrade"},
+                {"pointer": "/factors/targetedTherapy", "detail": "must be a JSON boolean; got a string", "allowed": "true or false (JSON booleans)"},
+                {"pointer": "/factors/malnutrition", "detail": "required by the PVP model", "allowed": "true or false (JSON booleans)"}
+              ]
+            }""";
+
+    static final String PROBLEM_413 = """
+            {
+              "type": "urn:spinemet:problem:too-large",
+              "title": "Too many patients",
+              "status": 413,
+              "detail": "A batch holds at most 1000 patients; this one has 1200. Split it into several requests.",
+              "instance": "/api/v1/predictions/batch",
+              "errors": [{"pointer": "/patients", "detail": "more than 1000 patients", "allowed": "1 to 1000 patients"}]
+            }""";
+
+    static final String PROBLEM_404 = """
+            {
+              "type": "urn:spinemet:problem:unknown-model",
+              "title": "No such model",
+              "status": 404,
+              "detail": "There is no model for this procedure; the models are pvp and decompression (PVP and DECOMPRESSION are accepted too).",
+              "instance": "/api/v1/models/cervical"
+            }""";
+}

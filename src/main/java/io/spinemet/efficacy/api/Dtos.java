@@ -1,0 +1,120 @@
+package io.spinemet.efficacy.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.spinemet.efficacy.catalogue.Procedure;
+import io.spinemet.efficacy.scoring.ModelInfo;
+import io.spinemet.efficacy.scoring.Prediction;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The API's request and response shapes. Requests are validated from the JSON tree by {@link RequestValidator} (so
+ * that every problem is reported at once); the request records here document them in OpenAPI.
+ */
+public final class Dtos {
+
+    private Dtos() {
+    }
+
+    @Schema(name = "PredictionRequest", description = "One patient and the planned operation.",
+            additionalProperties = Schema.False.class, requiredProperties = {"procedure", "factors"})
+    public record PredictionRequest(
+            @Schema(required = true, description = "The planned operation.") Procedure procedure,
+            @Schema(required = true, ref = "Factors") Map<String, Object> factors) {
+    }
+
+    @Schema(name = "ComparisonRequest", description = "One patient, to be scored under both procedures. Give every "
+            + "factor either model uses, including frankelGrade.",
+            additionalProperties = Schema.False.class, requiredProperties = {"factors"})
+    public record ComparisonRequest(@Schema(required = true, ref = "Factors") Map<String, Object> factors) {
+    }
+
+    @Schema(name = "BatchRequest", description = "Up to " + PredictionRequests.MAX_BATCH + " patients.",
+            additionalProperties = Schema.False.class, requiredProperties = {"patients"})
+    public record BatchRequest(
+            @Schema(required = true, maxItems = PredictionRequests.MAX_BATCH) List<BatchPatient> patients) {
+    }
+
+    @Schema(name = "BatchPatient", description = "One patient of a batch.", additionalProperties = Schema.False.class,
+            requiredProperties = {"procedure", "factors"})
+    public record BatchPatient(
+            @Schema(description = "Your identifier, echoed in the result. Do not use names or record numbers.",
+                    examples = "case-1") String id,
+            @Schema(required = true) Procedure procedure,
+            @Schema(required = true, ref = "Factors") Map<String, Object> factors) {
+    }
+
+    @Schema(name = "Comparison", description = "The same patient under both procedures.")
+    public record Comparison(
+            @Schema(description = "One prediction per procedure: PVP, then DECOMPRESSION.")
+            List<Prediction> predictions,
+            @Schema(description = "How (not) to read the difference.") String note) {
+    }
+
+    @Schema(name = "BatchResponse", description = "One result per patient, in request order.")
+    public record BatchResponse(
+            @Schema(description = "Patients in the request.") int count,
+            @Schema(description = "Patients scored.") int scored,
+            @Schema(description = "Patients rejected, each with its own errors.") int rejected,
+            List<BatchResult> results,
+            @Schema(description = "The models used; each result names its procedure.") List<ModelInfo> models) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "BatchResult", description = "A patient's probability and CI, or its errors.")
+    public record BatchResult(
+            @Schema(description = "0-based position in the request.") int index,
+            @Schema(description = "The id given in the request, if any.") String id,
+            Procedure procedure,
+            @Schema(minimum = "0", maximum = "1") Double probability,
+            Prediction.ConfidenceInterval confidenceInterval,
+            @Schema(description = "Warning codes; see Prediction.warnings for their meaning.")
+            List<String> warnings,
+            @Schema(description = "Why this patient was not scored; pointers are into the whole request.")
+            List<Problem.FieldError> errors) {
+    }
+
+    /**
+     * A model card as JSON: the model file itself plus its checksum and links.
+     *
+     * @param procedure the operation
+     * @param sha256    SHA-256 of the model file
+     * @param links     where the card and its Markdown form are
+     * @param model     the model file: coefficients, ORs, CIs, p-values, univariate table, performance, cohort,
+     *                  method and limitations
+     */
+    @Schema(name = "ModelCard", description = "A model card: the model file (coefficients with ORs, CIs and "
+            + "p-values, univariate table, separation, performance, cohort, method, limitations) with its SHA-256.")
+    public record ModelCard(Procedure procedure, String sha256, Links links,
+                            io.spinemet.efficacy.modelfile.ModelFile model) {
+    }
+
+    @Schema(name = "Links")
+    public record Links(@Schema(examples = "/api/v1/models/pvp") String self,
+                        @Schema(description = "The same URL; ask for it with Accept: text/markdown.",
+                                examples = "/api/v1/models/pvp") String markdown) {
+    }
+
+    @Schema(name = "FactorInfo", description = "A factor of the catalogue.")
+    public record FactorInfo(
+            @Schema(examples = "malnutrition") String id,
+            String label,
+            String definition,
+            String source,
+            @Schema(enumeration = {"BOOLEAN", "CATEGORICAL", "INTEGER"}) String type,
+            @Schema(description = "JSON values allowed: [true, false] or the levels; empty for integers.")
+            List<Object> allowedValues,
+            @Schema(description = "Smallest allowed value of an integer factor.") Integer minimum,
+            @Schema(description = "The level the model's terms contrast against.") String referenceLevel,
+            @Schema(description = "The design terms the factor contributes to a model.") List<String> terms,
+            @Schema(description = "Procedures whose loaded models use the factor (inputs required).")
+            List<Procedure> usedBy,
+            @Schema(description = "Procedures whose analyses consider the factor (candidate).")
+            List<Procedure> candidateFor,
+            @Schema(description = "Value the study reported as the risk for poor efficacy.") String riskValue,
+            boolean modifiable,
+            @Schema(enumeration = {"NONE", "BEFORE_SURGERY", "AFTER_SURGERY"}) String modifiability,
+            @Schema(description = "For a modifiable factor, the value that lowers the risk.") Object favourableValue) {
+    }
+}

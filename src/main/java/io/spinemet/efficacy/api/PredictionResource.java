@@ -1,0 +1,173 @@
+package io.spinemet.efficacy.api;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.common.annotation.NonBlocking;
+import io.spinemet.efficacy.api.Dtos.BatchRequest;
+import io.spinemet.efficacy.api.Dtos.BatchResponse;
+import io.spinemet.efficacy.api.Dtos.Comparison;
+import io.spinemet.efficacy.api.Dtos.ComparisonRequest;
+import io.spinemet.efficacy.api.Dtos.PredictionRequest;
+import io.spinemet.efficacy.catalogue.Procedure;
+import io.spinemet.efficacy.scoring.ModelRegistry;
+import io.spinemet.efficacy.scoring.Prediction;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Predictions for one patient, one patient under both procedures, and batches. Thin: logic is in {@link PredictionRequests}. */
+@Path("/api/v1/predictions")
+@Tag(name = "Predictions", description = "Probability of good efficacy (symptom relief lasting more than 3 months) "
+        + "after a palliative operation for spinal metastases, with a 95% CI and its basis.")
+@NonBlocking
+@APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field anywhere, a wrong type, a value "
+        + "outside the catalogue, an unknown procedure or a missing factor: every offending field is named with a "
+        + "JSON Pointer (CSV: line and column) and what is allowed",
+        content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "invalid", value = ApiExamples.PROBLEM_400)))
+@APIResponse(responseCode = "413", description = "The body is over the size limit (or a batch has more than 1,000 "
+        + "patients)", content = @Content(mediaType = ProblemResponses.MEDIA_TYPE,
+        schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "tooLarge", value = ApiExamples.PROBLEM_413)))
+@APIResponse(responseCode = "415", description = "Content-Type not accepted",
+        content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "406", description = "The Accept header allows nothing this operation produces",
+        content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class PredictionResource {
+
+    static final String CSV = "text/csv";
+
+    private final PredictionRequests requests;
+    private final Map<Procedure, Counter> predictions = new EnumMap<>(Procedure.class);
+    private final Timer singleTimer;
+    private final Timer comparisonTimer;
+    private final Timer batchTimer;
+    private final Timer batchCsvTimer;
+
+    public PredictionResource(ModelRegistry models, MeterRegistry meters) {
+        for (Procedure p : Procedure.values()) {
+            predictions.put(p, Counter.builder("spinemet.predictions").tag("procedure", p.name())
+                    .description("Patients scored, by procedure").register(meters));
+        }
+        this.requests = new PredictionRequests(models::get, p -> predictions.get(p).increment());
+        singleTimer = timer(meters, "single");
+        comparisonTimer = timer(meters, "comparison");
+        batchTimer = timer(meters, "batch");
+        batchCsvTimer = timer(meters, "batch-csv");
+    }
+
+    private static Timer timer(MeterRegistry meters, String endpoint) {
+        return Timer.builder("spinemet.prediction.latency").tag("endpoint", endpoint)
+                .description("Time to validate and score a prediction request (successful requests)")
+                .publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Predict good efficacy for one patient",
+            description = "Every factor the procedure's model uses is required (GET /api/v1/factors lists them); a "
+                    + "missing one is a 400 naming it, never a default. Valid catalogue factors the model does not "
+                    + "use are accepted and listed in inputsIgnored. Values are never coerced: booleans are JSON "
+                    + "true/false, integers JSON integers, levels exact strings.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PredictionRequest.class),
+            examples = {@ExampleObject(name = "pvp", summary = "A PVP patient", value = ApiExamples.PREDICT_PVP),
+                    @ExampleObject(name = "decompression", summary = "A decompression patient",
+                            value = ApiExamples.PREDICT_DECOMPRESSION)}))
+    @APIResponse(responseCode = "200", description = "The prediction",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Prediction.class),
+                    examples = @ExampleObject(name = "prediction", value = ApiExamples.PREDICTION_RESPONSE)))
+    public Prediction predict(byte[] body) {
+        long start = System.nanoTime();
+        Prediction prediction = requests.single(RequestValidator.parse(body));
+        singleTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return prediction;
+    }
+
+    @POST
+    @Path("/comparison")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The same patient under both procedures",
+            description = "Scores the patient with the PVP and the DECOMPRESSION model, each with its 95% CI. Every "
+                    + "factor either model uses is required, including frankelGrade. The two models were fitted on "
+                    + "different patients selected for different operations: the difference is not a causal effect.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ComparisonRequest.class),
+            examples = @ExampleObject(name = "comparison", value = ApiExamples.COMPARISON)))
+    @APIResponse(responseCode = "200", description = "Both predictions and how (not) to compare them",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Comparison.class),
+                    examples = @ExampleObject(name = "comparison", value = ApiExamples.COMPARISON_RESPONSE)))
+    public Comparison compare(byte[] body) {
+        long start = System.nanoTime();
+        Comparison comparison = requests.compare(RequestValidator.parse(body));
+        comparisonTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return comparison;
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Predict for up to 1,000 patients (JSON)",
+            description = "Each patient gets its own result or its own errors; a bad patient does not fail the "
+                    + "others. A malformed body or a body without a patients array is a 400; more than 1,000 "
+                    + "patients is a 413.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BatchRequest.class),
+            examples = @ExampleObject(name = "batch", value = ApiExamples.BATCH)))
+    @APIResponse(responseCode = "200", description = "One result per patient",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BatchResponse.class),
+                    examples = @ExampleObject(name = "batch", value = ApiExamples.BATCH_RESPONSE)))
+    @APIResponse(responseCode = "413", description = "More than 1,000 patients, or a body over the size limit",
+            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "tooMany", value = ApiExamples.PROBLEM_413)))
+    public BatchResponse batch(byte[] body) {
+        long start = System.nanoTime();
+        BatchResponse response = requests.batch(RequestValidator.parse(body));
+        batchTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return response;
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(CSV)
+    @Produces(CSV)
+    @Operation(summary = "Predict for up to 1,000 patients (CSV)",
+            description = "Rows in the cohort CSV columns (patientId, procedure, every catalogue factor; the outcome "
+                    + "columns reliefMonths, survivalMonths and goodEfficacy may be left out). frankelGrade is empty "
+                    + "on PVP rows. Every row must be valid: otherwise a 400 lists each problem with its line and "
+                    + "column and nothing is scored. The response echoes each row with probability, lower and upper "
+                    + "(95% CI) appended.")
+    @RequestBody(required = true, content = @Content(mediaType = CSV,
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
+            examples = @ExampleObject(name = "batchCsv", value = ApiExamples.BATCH_CSV)))
+    @APIResponse(responseCode = "200", description = "The rows with probability, lower and upper appended",
+            content = @Content(mediaType = CSV,
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
+                    examples = @ExampleObject(name = "batchCsv", value = ApiExamples.BATCH_CSV_RESPONSE)))
+    public String batchCsv(byte[] body) {
+        long start = System.nanoTime();
+        String csv = requests.batchCsv(body);
+        batchCsvTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return csv;
+    }
+}

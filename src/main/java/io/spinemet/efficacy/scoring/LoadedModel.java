@@ -1,0 +1,170 @@
+package io.spinemet.efficacy.scoring;
+
+import io.spinemet.efficacy.catalogue.Factor;
+import io.spinemet.efficacy.catalogue.FactorCatalogue;
+import io.spinemet.efficacy.catalogue.Procedure;
+import io.spinemet.efficacy.catalogue.Term;
+import io.spinemet.efficacy.modelfile.ModelFile;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A model file checked and prepared for scoring: everything a prediction needs is computed once here, so a request
+ * does no parsing and no lookups by name.
+ */
+public final class LoadedModel {
+
+    private final ModelFile file;
+    private final String sha256;
+    private final String source;
+    private final String markdownCard;
+    private final List<Factor> factors;
+    private final Term[] terms;
+    private final int[] termFactor;
+    private final double[] beta;
+    private final double[][] covariance;
+    private final Set<String> patterns;
+    private final double baselineRate;
+    private final ModelInfo info;
+
+    /**
+     * @param file         a model file that passed {@code ModelFileCodec.read}
+     * @param sha256       lower-case hex SHA-256 of the file's bytes
+     * @param source       where it was loaded from, for messages
+     * @param markdownCard the Markdown model card, or {@code null} when none was found
+     */
+    public LoadedModel(ModelFile file, String sha256, String source, String markdownCard) {
+        this.file = file;
+        this.sha256 = sha256;
+        this.source = source;
+        this.markdownCard = markdownCard;
+        this.factors = file.predictors().stream().map(p -> FactorCatalogue.get(p.factorId())).toList();
+        List<Term> termList = new ArrayList<>();
+        List<Integer> owner = new ArrayList<>();
+        for (int i = 0; i < factors.size(); i++) {
+            for (Term t : factors.get(i).terms()) {
+                termList.add(t);
+                owner.add(i);
+            }
+        }
+        this.terms = termList.toArray(Term[]::new);
+        this.termFactor = owner.stream().mapToInt(Integer::intValue).toArray();
+        int p = terms.length + 1;
+        this.beta = new double[p];
+        for (int j = 0; j < p; j++) {
+            beta[j] = file.coefficients().get(j).estimate();
+        }
+        this.covariance = new double[p][p];
+        for (int r = 0; r < p; r++) {
+            for (int c = 0; c < p; c++) {
+                covariance[r][c] = file.covariance().matrix().get(r).get(c);
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        if (file.cohort().patterns() != null) {
+            for (ModelFile.Pattern pattern : file.cohort().patterns()) {
+                String key = patternKey(pattern.factors());
+                if (key == null) {
+                    throw new IllegalArgumentException("cohort pattern " + pattern.factors()
+                            + " does not give a value of every model factor the catalogue allows");
+                }
+                seen.add(key);
+            }
+        }
+        this.patterns = Set.copyOf(seen);
+        this.baselineRate = (double) file.cohort().events() / file.cohort().n();
+        ModelFile.CohortSummary c = file.cohort();
+        this.info = new ModelInfo(file.modelId(), file.modelVersion(), file.procedure(), file.method(), sha256,
+                new ModelInfo.CohortInfo(c.n(), c.events(), c.source(), c.reconstructed(), c.provenance()),
+                cardPath(file.procedure()));
+    }
+
+    /** The URL path of a procedure's model card. */
+    public static String cardPath(Procedure procedure) {
+        return "/api/v1/models/" + procedure.slug();
+    }
+
+    /**
+     * The key of a combination of the model's factor values: its design row, so that levels the model does not tell
+     * apart (Frankel A and B) count as the same combination.
+     *
+     * @return {@code null} when a value is missing or not allowed
+     */
+    String patternKey(Map<String, ?> values) {
+        StringBuilder key = new StringBuilder();
+        for (int j = 0; j < terms.length; j++) {
+            Object value = values.get(terms[j].factorId());
+            if (value == null || factors.get(termFactor[j]).problemWith(value).isPresent()) {
+                return null;
+            }
+            key.append(terms[j].encode(value)).append(';');
+        }
+        return key.toString();
+    }
+
+    boolean patternSeen(Map<String, ?> values) {
+        return patterns.contains(patternKey(values));
+    }
+
+    public ModelFile file() {
+        return file;
+    }
+
+    public Procedure procedure() {
+        return file.procedure();
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public Optional<String> markdownCard() {
+        return Optional.ofNullable(markdownCard);
+    }
+
+    /** The factors the model uses, in the model file's order. */
+    public List<Factor> factors() {
+        return factors;
+    }
+
+    public boolean uses(String factorId) {
+        for (Factor f : factors) {
+            if (f.id().equals(factorId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Term[] terms() {
+        return terms;
+    }
+
+    int[] termFactor() {
+        return termFactor;
+    }
+
+    double[] beta() {
+        return beta;
+    }
+
+    double[][] covariance() {
+        return covariance;
+    }
+
+    public double baselineRate() {
+        return baselineRate;
+    }
+
+    public ModelInfo info() {
+        return info;
+    }
+}

@@ -1,0 +1,181 @@
+package io.spinemet.efficacy.scoring;
+
+import io.spinemet.efficacy.catalogue.Factor;
+import io.spinemet.efficacy.catalogue.Term;
+import io.spinemet.efficacy.scoring.Prediction.ConfidenceInterval;
+import io.spinemet.efficacy.scoring.Prediction.Contribution;
+import io.spinemet.efficacy.scoring.Prediction.ModifiableFactor;
+import io.spinemet.efficacy.scoring.Prediction.TermContribution;
+import io.spinemet.efficacy.scoring.Prediction.Warning;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Scores a patient with a loaded logistic model: probability expit(x'β) and a 95% Wald interval on the logit scale,
+ * expit(x'β ∓ z·sqrt(x'Σx)). Plain Java, no framework: inputs are already validated typed values (Boolean, Integer or
+ * level String).
+ */
+public final class Scorer {
+
+    /** The 0.975 quantile of the standard normal distribution. */
+    public static final double Z_95 = 1.959963984540054;
+
+    /** Below this many events per variable a model is likely over-fitted (Peduzzi et al. 1996). */
+    public static final double LOW_EPV = 10.0;
+
+    private Scorer() {
+    }
+
+    /** The probability and interval alone, for batches. */
+    public record Estimate(double linearPredictor, double probability, double lower, double upper) {
+        public ConfidenceInterval interval() {
+            return new ConfidenceInterval(0.95, lower, upper);
+        }
+    }
+
+    /** Logistic function, stable for large |eta|. */
+    public static double expit(double eta) {
+        if (eta >= 0) {
+            return 1.0 / (1.0 + Math.exp(-eta));
+        }
+        double e = Math.exp(eta);
+        return e / (1.0 + e);
+    }
+
+    /**
+     * The design row x (intercept first) for a patient.
+     *
+     * @throws IllegalArgumentException if a factor the model uses is missing or not allowed
+     */
+    static double[] design(LoadedModel model, Map<String, ?> values) {
+        Term[] terms = model.terms();
+        double[] x = new double[terms.length + 1];
+        x[0] = 1.0;
+        for (int j = 0; j < terms.length; j++) {
+            Object value = values.get(terms[j].factorId());
+            if (value == null) {
+                throw new IllegalArgumentException("the model needs " + terms[j].factorId());
+            }
+            Factor factor = model.factors().get(model.termFactor()[j]);
+            if (factor.problemWith(value).isPresent()) {
+                throw new IllegalArgumentException(factor.id() + " " + factor.problemWith(value).get());
+            }
+            x[j + 1] = terms[j].encode(value);
+        }
+        return x;
+    }
+
+    /** Probability and 95% CI only. */
+    public static Estimate estimate(LoadedModel model, Map<String, ?> values) {
+        return estimate(model, design(model, values));
+    }
+
+    static Estimate estimate(LoadedModel model, double[] x) {
+        double[] beta = model.beta();
+        double[][] cov = model.covariance();
+        double eta = 0;
+        double variance = 0;
+        for (int r = 0; r < x.length; r++) {
+            eta += beta[r] * x[r];
+            if (x[r] != 0) {
+                double row = 0;
+                for (int c = 0; c < x.length; c++) {
+                    row += cov[r][c] * x[c];
+                }
+                variance += x[r] * row;
+            }
+        }
+        double half = Z_95 * Math.sqrt(Math.max(variance, 0));
+        return new Estimate(eta, expit(eta), expit(eta - half), expit(eta + half));
+    }
+
+    /**
+     * The full prediction.
+     *
+     * @param model  the procedure's model
+     * @param values the patient's valid catalogue factor values; those the model does not use are reported as ignored
+     */
+    public static Prediction predict(LoadedModel model, Map<String, ?> values) {
+        double[] x = design(model, values);
+        Estimate estimate = estimate(model, x);
+        double[] beta = model.beta();
+        Term[] terms = model.terms();
+        int[] owner = model.termFactor();
+        List<Factor> factors = model.factors();
+
+        List<Contribution> contributions = new ArrayList<>(factors.size());
+        List<String> used = new ArrayList<>(factors.size());
+        for (int i = 0; i < factors.size(); i++) {
+            Factor f = factors.get(i);
+            List<TermContribution> termContributions = new ArrayList<>(f.terms().size());
+            for (int j = 0; j < terms.length; j++) {
+                if (owner[j] == i) {
+                    double b = beta[j + 1];
+                    // + 0.0 turns -0.0 (a negative coefficient times 0) into 0.0
+                    termContributions.add(new TermContribution(terms[j].name(), x[j + 1], b, Math.exp(b),
+                            b * x[j + 1] + 0.0));
+                }
+            }
+            contributions.add(new Contribution(f.id(), f.label(), values.get(f.id()), termContributions));
+            used.add(f.id());
+        }
+        List<String> ignored = new ArrayList<>();
+        for (String id : values.keySet()) {
+            if (!model.uses(id)) {
+                ignored.add(id);
+            }
+        }
+
+        List<ModifiableFactor> modifiable = new ArrayList<>();
+        for (Factor f : factors) {
+            Object current = values.get(f.id());
+            if (f.modifiable() && f.favourableValue() != null && !f.favourableValue().equals(current)) {
+                Map<String, Object> changed = new HashMap<>(values);
+                changed.put(f.id(), f.favourableValue());
+                Estimate e = estimate(model, design(model, changed));
+                modifiable.add(new ModifiableFactor(f.id(), f.label(), f.modifiability(), current,
+                        f.favourableValue(), e.probability(), e.interval()));
+            }
+        }
+
+        return new Prediction(model.procedure(), estimate.probability(), estimate.interval(), model.baselineRate(),
+                estimate.linearPredictor(), beta[0], contributions, modifiable, used, ignored, model.info(),
+                warnings(model, values));
+    }
+
+    /** Warnings that apply to this model and, for an unseen combination, to this patient. */
+    public static List<Warning> warnings(LoadedModel model, Map<String, ?> values) {
+        List<Warning> warnings = new ArrayList<>(4);
+        var cohort = model.file().cohort();
+        if (cohort.reconstructed()) {
+            warnings.add(new Warning(WarningCode.RECONSTRUCTED_COHORT.name(),
+                    "The model was trained on a cohort reconstructed from published summary figures, not on real "
+                            + "patients. Do not use it for clinical decisions."));
+        }
+        if (!model.patternSeen(values)) {
+            warnings.add(new Warning(WarningCode.UNSEEN_COMBINATION.name(),
+                    "This combination of the model's factors never occurs in the training cohort: the prediction "
+                            + "extrapolates beyond the data."));
+        }
+        if (model.file().separation() != null && model.file().separation().detected()) {
+            warnings.add(new Warning(WarningCode.SEPARATION.name(),
+                    "The training data showed " + model.file().separation().type() + " separation: the outcome is "
+                            + "predicted perfectly by some factor combination, so coefficients and intervals are "
+                            + "unstable (the served fit is " + model.file().method() + ")."));
+        }
+        if (cohort.eventsPerVariable() < LOW_EPV) {
+            warnings.add(new Warning(WarningCode.LOW_EVENTS_PER_VARIABLE.name(), String.format(Locale.ROOT,
+                    "Only %.1f events per variable (fewer than %.0f): the model is likely over-fitted and its "
+                            + "predictions too extreme.", cohort.eventsPerVariable(), LOW_EPV)));
+        }
+        return warnings;
+    }
+
+    /** Stable warning codes. */
+    public enum WarningCode {
+        RECONSTRUCTED_COHORT, UNSEEN_COMBINATION, SEPARATION, LOW_EVENTS_PER_VARIABLE
+    }
+}
