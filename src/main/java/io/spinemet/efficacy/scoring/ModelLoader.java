@@ -1,5 +1,6 @@
 package io.spinemet.efficacy.scoring;
 
+import io.spinemet.efficacy.Sha256;
 import io.spinemet.efficacy.catalogue.Procedure;
 import io.spinemet.efficacy.modelfile.ModelFile;
 import io.spinemet.efficacy.modelfile.ModelFileCodec;

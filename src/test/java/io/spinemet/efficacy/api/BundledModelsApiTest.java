@@ -8,7 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import io.spinemet.efficacy.scoring.Sha256;
+import io.spinemet.efficacy.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.spinemet.efficacy.scoring.Sha256;
+import io.spinemet.efficacy.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.spinemet.efficacy.scoring;
 
+import io.spinemet.efficacy.Sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
