@@ -2,6 +2,7 @@ package io.spinemet.efficacy;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.spinemet.efficacy.cohort.reference.ReferenceCohort;
 import io.spinemet.efficacy.training.TrainCommand;
 import java.util.Arrays;
 
@@ -18,6 +19,8 @@ public final class Main {
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("train")) {
             System.exit(TrainCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        } else if (args.length > 0 && args[0].equals("reference-cohort")) {
+            System.exit(ReferenceCohort.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         Quarkus.run(args);
     }

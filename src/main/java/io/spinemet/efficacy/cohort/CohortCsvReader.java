@@ -6,6 +6,7 @@ import static io.spinemet.efficacy.cohort.CohortColumns.PROCEDURE;
 import static io.spinemet.efficacy.cohort.CohortColumns.RELIEF_MONTHS;
 import static io.spinemet.efficacy.cohort.CohortColumns.SURVIVAL_MONTHS;
 
+import io.spinemet.efficacy.Sha256;
 import io.spinemet.efficacy.catalogue.Factor;
 import io.spinemet.efficacy.catalogue.FactorCatalogue;
 import io.spinemet.efficacy.catalogue.Procedure;
@@ -17,8 +18,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -83,10 +82,11 @@ public final class CohortCsvReader {
                             + " fields; the header has " + header.size()));
                     continue;
                 }
-                Patient patient = new RowReader(row, line, header, mode, problems).read();
-                if (patient != null && !ids.add(patient.patientId())) {
-                    problems.add(new CohortProblem(line, PATIENT_ID, patient.patientId(), "duplicate patientId"));
+                String id = row.get(PATIENT_ID);
+                if (!id.isEmpty() && !ids.add(id)) {
+                    problems.add(new CohortProblem(line, PATIENT_ID, id, "duplicate patientId"));
                 }
+                Patient patient = new RowReader(row, line, header, mode, problems).read();
                 if (patient != null) {
                     patients.add(patient);
                 }
@@ -100,7 +100,7 @@ public final class CohortCsvReader {
         if (!problems.isEmpty()) {
             throw new CohortException(problems);
         }
-        return new Cohort(source, sha256(bytes), patients);
+        return new Cohort(source, Sha256.hex(bytes), patients);
     }
 
     private static void checkHeader(List<String> header, Mode mode, List<CohortProblem> problems) {
@@ -118,15 +118,6 @@ public final class CohortCsvReader {
             if (!header.contains(name) && !optional) {
                 problems.add(new CohortProblem(1, name, null, "missing column"));
             }
-        }
-    }
-
-    /** SHA-256 of some bytes, as lower-case hex. */
-    public static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
     }
 

@@ -1,0 +1,239 @@
+package io.spinemet.efficacy.training;
+
+import io.spinemet.efficacy.catalogue.Factor;
+import io.spinemet.efficacy.catalogue.FactorCatalogue;
+import io.spinemet.efficacy.catalogue.FactorType;
+import io.spinemet.efficacy.catalogue.Procedure;
+import io.spinemet.efficacy.catalogue.Term;
+import io.spinemet.efficacy.cohort.Cohort;
+import io.spinemet.efficacy.cohort.Patient;
+import io.spinemet.efficacy.modelfile.ModelFile;
+import io.spinemet.efficacy.stats.Firth;
+import io.spinemet.efficacy.stats.FisherExact;
+import io.spinemet.efficacy.stats.FisherInformation;
+import io.spinemet.efficacy.stats.LogisticMl;
+import io.spinemet.efficacy.stats.OptimismBootstrap;
+import io.spinemet.efficacy.stats.Performance;
+import io.spinemet.efficacy.stats.Separation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * Fits one procedure's models from a cohort: the univariate table, the multivariable model by maximum likelihood and
+ * by Firth's penalized likelihood, the separation diagnosis, and apparent and bootstrap-validated performance
+ * (Harrell's optimism bootstrap, refitting the served estimator in every replicate).
+ */
+public final class ModelTrainer {
+
+    private ModelTrainer() {
+    }
+
+    /**
+     * Trains the model described by the options.
+     *
+     * @param progress receives the number of finished bootstrap replicates
+     * @throws TrainingException when the procedure's data cannot support the requested model
+     */
+    public static ModelFile train(Cohort cohort, TrainingOptions options, IntConsumer progress)
+            throws TrainingException {
+        Procedure procedure = options.procedure();
+        List<Patient> patients = cohort.of(procedure);
+        Design design = checkedDesign(patients, options);
+
+        List<ModelFile.UnivariateResult> univariate = FactorCatalogue.candidates(procedure).stream()
+                .map(f -> univariate(patients, f)).toList();
+        LogisticMl.Fit ml = LogisticMl.fit(design.x(), design.y(), design.terms());
+        Firth.Fit firth = Firth.fit(design.x(), design.y(), design.terms());
+        Separation.Result separation = Separation.check(design.x(), design.y());
+
+        boolean firthServed = options.method() == Method.FIRTH;
+        if (!firthServed && !ml.reliable()) {
+            throw new TrainingException("the maximum-likelihood fit for " + procedure.name() + " is unreliable ("
+                    + ml.unreliableReason() + "); it cannot be served. Use --method firth.");
+        }
+        double[] beta = firthServed ? firth.estimates() : ml.estimates();
+        OptimismBootstrap.Procedure refit = firthServed
+                ? Firth::coefficients
+                : (x, y) -> LogisticMl.fit(x, y, design.terms()).estimates();
+        OptimismBootstrap.Result validation = OptimismBootstrap.validate(design.x(), design.y(), refit,
+                options.bootstrap(), options.seed(), progress);
+
+        ModelFile.Fit mlFit = mlFit(ml);
+        ModelFile.Fit firthFit = new ModelFile.Fit(Method.FIRTH.id(), Method.FIRTH.description(),
+                firth.coefficients().stream().map(ModelTrainer::coefficient).toList(), true, true, List.of());
+        ModelFile.Fit served = firthServed ? firthFit : mlFit;
+        double[][] covariance = firthServed ? firth.covariance() : FisherInformation.inverse(design.x(), beta);
+
+        ModelFile.CohortSummary summary = summary(cohort, patients, design);
+        return new ModelFile(
+                ModelFile.SCHEMA_VERSION,
+                "spinemet-efficacy-" + procedure.slug(),
+                ProjectVersion.get() + "+" + cohort.sha256().substring(0, 12),
+                procedure,
+                new ModelFile.Outcome("goodEfficacy",
+                        "Symptom relief lasting more than 3 months after the operation (goodEfficacy = 1)", 1),
+                options.method().id(),
+                options.method().description(),
+                design.factors().stream().map(ModelTrainer::predictor).toList(),
+                served.coefficients(),
+                new ModelFile.Covariance(design.terms(), matrix(covariance)),
+                firthServed ? mlFit : firthFit,
+                univariate,
+                separation(separation, ml),
+                performance(design, beta, validation, options),
+                summary,
+                new ModelFile.Training(ProjectVersion.get(), options.command(),
+                        FactorCatalogue.candidates(procedure).stream().map(Factor::id).toList(),
+                        options.bootstrap(), options.seed()),
+                Limitations.of(summary, separation.separated(), options));
+    }
+
+    private static Design checkedDesign(List<Patient> patients, TrainingOptions options) throws TrainingException {
+        Procedure procedure = options.procedure();
+        if (patients.isEmpty()) {
+            throw new TrainingException("the cohort has no " + procedure.name() + " patients");
+        }
+        for (Factor f : options.predictors()) {
+            if (!f.usedIn(procedure)) {
+                throw new TrainingException(f.id() + " is not a factor of " + procedure.name());
+            }
+        }
+        Design design = Design.of(patients, options.predictors());
+        int events = design.events();
+        if (events == 0 || events == design.n()) {
+            throw new TrainingException("every " + procedure.name() + " patient has the same outcome; "
+                    + "no model can be fitted");
+        }
+        if (design.n() <= design.terms().size()) {
+            throw new TrainingException(procedure.name() + " has " + design.n() + " patients for "
+                    + design.terms().size() + " parameters; use fewer predictors");
+        }
+        for (int j = 1; j < design.terms().size(); j++) {
+            int column = j;
+            if (Arrays.stream(design.x()).mapToDouble(r -> r[column]).distinct().count() < 2) {
+                throw new TrainingException("term " + design.terms().get(j) + " takes one value for every "
+                        + procedure.name() + " patient; it cannot be estimated");
+            }
+        }
+        return design;
+    }
+
+    /** One factor fitted alone: ML (Wald and likelihood-ratio), Fisher's exact test and Firth. */
+    private static ModelFile.UnivariateResult univariate(List<Patient> patients, Factor factor) {
+        Design d = Design.of(patients, List.of(factor));
+        int[] factorColumns = IntStream.range(1, d.terms().size()).toArray();
+        LogisticMl.Fit ml = LogisticMl.fit(d.x(), d.y(), d.terms());
+        Double lrP = Numbers.round(LogisticMl.likelihoodRatioTest(d.x(), d.y(), factorColumns).p());
+        List<ModelFile.Coefficient> firth;
+        try {
+            firth = withoutIntercept(Firth.fit(d.x(), d.y(), d.terms()).coefficients().stream()
+                    .map(ModelTrainer::coefficient).toList());
+        } catch (ArithmeticException e) {
+            firth = List.of();
+        }
+        return new ModelFile.UnivariateResult(factor.id(),
+                withoutIntercept(ml.coefficients().stream().map(ModelTrainer::coefficient).toList()),
+                lrP, fisherExactP(d, factor), firth, Separation.check(d.x(), d.y()).separated());
+    }
+
+    /** Fisher's exact p of the table of the factor's term values by outcome; none for counts. */
+    private static Double fisherExactP(Design d, Factor factor) {
+        if (factor.type() == FactorType.INTEGER) {
+            return null;
+        }
+        Map<String, int[]> table = new LinkedHashMap<>();
+        for (int i = 0; i < d.n(); i++) {
+            String row = Arrays.toString(Arrays.copyOfRange(d.x()[i], 1, d.x()[i].length));
+            table.computeIfAbsent(row, k -> new int[2])[(int) d.y()[i]]++;
+        }
+        return table.size() < 2 ? null : Numbers.round(FisherExact.twoSided(table.values().toArray(int[][]::new)));
+    }
+
+    private static List<ModelFile.Coefficient> withoutIntercept(List<ModelFile.Coefficient> coefficients) {
+        return coefficients.isEmpty() ? coefficients : coefficients.subList(1, coefficients.size());
+    }
+
+    private static ModelFile.Fit mlFit(LogisticMl.Fit ml) {
+        return new ModelFile.Fit(Method.ML.id(), Method.ML.description(),
+                ml.coefficients().stream().map(ModelTrainer::coefficient).toList(), ml.converged(), ml.reliable(),
+                ml.reliable() ? List.of() : List.of(ml.unreliableReason()));
+    }
+
+    private static ModelFile.Coefficient coefficient(LogisticMl.Coefficient c) {
+        return new ModelFile.Coefficient(c.term(), Numbers.round(c.estimate()), Numbers.round(c.stdError()),
+                Numbers.round(c.oddsRatio()), Numbers.round(c.orCiLow()), Numbers.round(c.orCiHigh()),
+                Numbers.round(c.pWald()));
+    }
+
+    private static ModelFile.Coefficient coefficient(Firth.Coefficient c) {
+        return new ModelFile.Coefficient(c.term(), Numbers.round(c.estimate()), Numbers.round(c.stdError()),
+                Numbers.round(c.oddsRatio()), Numbers.round(c.orCiLow()), Numbers.round(c.orCiHigh()),
+                Numbers.round(c.pProfile()));
+    }
+
+    private static ModelFile.Predictor predictor(Factor f) {
+        return new ModelFile.Predictor(f.id(), f.label(), f.type().name(), f.referenceLevel(),
+                f.terms().stream().map(t -> new ModelFile.Encoding(t.name(), encoding(f, t))).toList());
+    }
+
+    private static String encoding(Factor f, Term t) {
+        return switch (f.type()) {
+            case BOOLEAN -> "1 if true, 0 if false";
+            case INTEGER -> "the count itself (one linear term)";
+            case CATEGORICAL -> "1 if " + String.join(" or ", f.levels().stream()
+                    .filter(t.indicatorOf()::contains).toList()) + ", else 0";
+        };
+    }
+
+    private static List<List<Double>> matrix(double[][] m) {
+        List<List<Double>> rows = new ArrayList<>();
+        for (double[] row : m) {
+            rows.add(Arrays.stream(row).mapToObj(Numbers::round).toList());
+        }
+        return rows;
+    }
+
+    private static ModelFile.Separation separation(Separation.Result s, LogisticMl.Fit ml) {
+        String note = !s.separated()
+                ? "No separation: maximum-likelihood estimates exist."
+                : "The outcome is " + s.type() + "ly separated by the predictors (" + s.pointsSeparated()
+                        + " patients predicted perfectly): maximum-likelihood estimates are infinite"
+                        + (ml.reliable() ? "" : " and that fit is marked unreliable")
+                        + ". Firth's penalized estimates remain finite.";
+        return new ModelFile.Separation(s.separated(), s.type(), s.pointsSeparated(), note);
+    }
+
+    private static ModelFile.Performance performance(Design d, double[] beta, OptimismBootstrap.Result v,
+                                                     TrainingOptions options) {
+        double[] lp = new double[d.n()];
+        double[] p = new double[d.n()];
+        for (int i = 0; i < d.n(); i++) {
+            for (int j = 0; j < beta.length; j++) {
+                lp[i] += d.x()[i][j] * beta[j];
+            }
+            p[i] = 1.0 / (1.0 + Math.exp(-lp[i]));
+        }
+        Performance.Calibration apparent = Performance.calibration(d.y(), lp);
+        return new ModelFile.Performance(
+                Numbers.round(Performance.auc(d.y(), p)), Numbers.round(v.corrected().auc()),
+                Numbers.round(apparent.slope()), Numbers.round(v.corrected().calibrationSlope()),
+                Numbers.round(apparent.intercept()), Numbers.round(v.corrected().calibrationIntercept()),
+                Numbers.round(Performance.brier(d.y(), p)), Numbers.round(v.corrected().brier()),
+                v.requested(), v.used(), options.seed());
+    }
+
+    private static ModelFile.CohortSummary summary(Cohort cohort, List<Patient> patients, Design d) {
+        int events = d.events();
+        double epv = (double) Math.min(events, d.n() - events) / (d.terms().size() - 1);
+        boolean reconstructed = CohortProvenance.isReconstructed(cohort);
+        return new ModelFile.CohortSummary(cohort.source(), cohort.sha256(), reconstructed,
+                CohortProvenance.describe(cohort), d.n(), events, Numbers.round(epv),
+                CohortDescription.prevalence(patients, FactorCatalogue.candidates(patients.get(0).procedure())),
+                CohortDescription.patterns(patients, d.factors()));
+    }
+}
