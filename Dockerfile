@@ -24,7 +24,8 @@ FROM eclipse-temurin:17-jdk AS build
 WORKDIR /build
 
 # Maven wrapper and POM first: this layer (Maven 3.9.16 itself plus every plugin and dependency, including
-# Quarkus' deployment artifacts) is cached until pom.xml or the wrapper changes.
+# Quarkus' deployment artifacts) is cached until pom.xml or the wrapper changes. (dependency:go-offline
+# cannot be used: it fails on an optional Quarkus artifact whose parent POM is not published.)
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 RUN chmod +x mvnw \
@@ -45,18 +46,20 @@ LABEL org.opencontainers.image.title="spinemet-efficacy" \
       org.opencontainers.image.description="Predicts good efficacy (symptom relief > 3 months) of palliative surgery for spinal metastases" \
       org.opencontainers.image.licenses="GPL-3.0-or-later"
 
-# Non-root user. It gets a writable home because javacpp unpacks its native libraries to ~/.javacpp/cache
-# (it falls back to /tmp when the home is not writable, e.g. under an arbitrary --user uid).
+# Non-root user. It gets a writable home because javacpp unpacks its native libraries (OpenBLAS, ARPACK) to
+# ~/.javacpp/cache at first use; under an arbitrary --user uid it falls back to /tmp, so with
+# --read-only give it a tmpfs: --read-only --tmpfs /tmp.
 RUN groupadd --system --gid 185 spinemet \
  && useradd --system --uid 185 --gid 185 --create-home --home-dir /home/spinemet --shell /usr/sbin/nologin spinemet
 
 WORKDIR /deployments
-# The fast-jar layout, least frequently changing parts first.
-COPY --from=build --chown=185:185 /build/target/quarkus-app/lib/ /deployments/lib/
-COPY --from=build --chown=185:185 /build/target/quarkus-app/*.jar /deployments/
-COPY --from=build --chown=185:185 /build/target/quarkus-app/app/ /deployments/app/
-COPY --from=build --chown=185:185 /build/target/quarkus-app/quarkus/ /deployments/quarkus/
+# The fast-jar layout, least frequently changing parts first. The files stay root-owned: the service
+# cannot modify its own code.
+COPY --from=build /build/target/quarkus-app/lib/ /deployments/lib/
+COPY --from=build /build/target/quarkus-app/*.jar /deployments/
+COPY --from=build /build/target/quarkus-app/app/ /deployments/app/
+COPY --from=build /build/target/quarkus-app/quarkus/ /deployments/quarkus/
 
 USER 185
 EXPOSE 8080
-ENTRYPOINT ["java", "-Dquarkus.http.host=0.0.0.0", "-Dquarkus.http.port=8080", "-jar", "/deployments/quarkus-run.jar"]
+ENTRYPOINT ["java", "-Dquarkus.http.host=0.0.0.0", "-jar", "/deployments/quarkus-run.jar"]
