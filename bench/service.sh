@@ -20,6 +20,8 @@ WARMUP="${WARMUP:-5}"           # seconds of warm-up before each phase
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 START_TIMEOUT_S="${START_TIMEOUT_S:-60}"
+# Extra JVM options for the server, e.g. SERVER_JAVA_OPTS="-XX:+UseSerialGC -Xmx128m"; empty = the jar as shipped.
+read -r -a server_java_opts <<<"${SERVER_JAVA_OPTS:-}"
 RESULTS="$BENCH_DIR/results/service-latest.md"
 
 # Targets (issue 3 §10).
@@ -65,7 +67,8 @@ batch_body="$tmp/batch-1000.json"
 # ---- start-up to ready ----
 log "starting $JAR on 127.0.0.1:$PORT"
 t0="$(now_ms)"
-java -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -jar "$JAR" >"$tmp/server.log" 2>&1 &
+java "${server_java_opts[@]}" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -jar "$JAR" \
+  >"$tmp/server.log" 2>&1 &
 server_pid=$!
 startup_ms=""
 while :; do
@@ -171,7 +174,8 @@ row "RSS after the load" "${rss_mb} MB (peak $((hwm_kb / 1024)) MB)" "<= ${T_RSS
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'); $(machine_summary)"
   echo
   echo "wrk on 127.0.0.1, ${WARMUP} s warm-up + ${DURATION} s per phase; health and single predictions at" \
-    "${CONNECTIONS} connections / ${THREADS} threads, batches on 1 connection. Quarkus reported start-up: ${quarkus_started:-?} s."
+    "${CONNECTIONS} connections / ${THREADS} threads, batches on 1 connection. Quarkus reported start-up: ${quarkus_started:-?} s." \
+    "Server JVM options: ${SERVER_JAVA_OPTS:-none (as shipped)}."
   echo
   echo "| measure | value | target | result |"
   echo "|---|---|---|---|"
