@@ -13,6 +13,7 @@
 #
 # Exit status: 0 all targets met, 1 a target missed (or an endpoint unusable), 2 the server did not start.
 set -euo pipefail
+# shellcheck source=bench/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 DURATION="${DURATION:-15}"      # seconds per measured wrk phase

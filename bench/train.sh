@@ -7,6 +7,7 @@
 #
 # Exit status: 0 median within target, 1 over target, 2 the train command failed.
 set -euo pipefail
+# shellcheck source=bench/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 RUNS="${RUNS:-3}"
