@@ -40,17 +40,26 @@ le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 <= b + 0) }'; }
 now_ms() { date +%s%3N; }
 
 load1() { cut -d ' ' -f 1 /proc/loadavg; }
+# cpu_pressure — % of the last 10 s in which some runnable task waited for a CPU (PSI); empty without PSI.
+cpu_pressure() { sed -n 's/^some avg10=\([0-9.]*\).*/\1/p' /proc/pressure/cpu 2>/dev/null || true; }
 
 machine_summary() {
-  printf '%s, %s cores, %s, commit %s, load average at start %s' \
+  printf '%s, %s cores, %s, commit %s, at start: load average %s, CPU pressure %s%%' \
     "$(uname -srm)" "$(nproc)" "$(java -version 2>&1 | head -n 1)" \
-    "$(git -C "$REPO_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" "${LOAD_AT_START:-$(load1)}"
+    "$(git -C "$REPO_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+    "${LOAD_AT_START:-$(load1)}" "${PSI_AT_START:-$(cpu_pressure)}"
 }
 
-# warn_if_busy — the targets are for an otherwise idle 2-core machine; say so when it is not.
+# warn_if_busy — the targets are for an otherwise idle 2-core machine; say so when it is not. CPU pressure
+# over the last 10 s reacts faster than the 1-minute load average, which a just-finished build inflates.
 warn_if_busy() {
   LOAD_AT_START="$(load1)"
-  if ! le "$LOAD_AT_START" "$(nproc)"; then
+  PSI_AT_START="$(cpu_pressure)"
+  if [ -n "$PSI_AT_START" ]; then
+    if ! le "$PSI_AT_START" 20; then
+      log "WARNING: CPU pressure ${PSI_AT_START}% over the last 10 s: other work is running, figures will be pessimistic"
+    fi
+  elif ! le "$LOAD_AT_START" "$(nproc)"; then
     log "WARNING: load average $LOAD_AT_START exceeds $(nproc) cores: other work is running, figures will be pessimistic"
   fi
 }
