@@ -1,0 +1,65 @@
+# Shared helpers for the bench/ scripts (sourced, not run).
+# shellcheck shell=bash
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$BENCH_DIR/.." && pwd)"
+JAR="$REPO_ROOT/target/quarkus-app/quarkus-run.jar"
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+# ensure_tools CMD:PACKAGE ... — installs the Debian packages of the commands that are missing.
+ensure_tools() {
+  local missing=() spec
+  for spec in "$@"; do
+    command -v "${spec%%:*}" >/dev/null 2>&1 || missing+=("${spec#*:}")
+  done
+  ((${#missing[@]} == 0)) && return 0
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  log "installing ${missing[*]} (apt-get)"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# ensure_jar — builds the fast-jar with the wrapper when it is missing (set REBUILD=1 to force).
+ensure_jar() {
+  if [ ! -f "$JAR" ] || [ "${REBUILD:-0}" = 1 ]; then
+    log "building $JAR"
+    (cd "$REPO_ROOT" && ./mvnw -B -ntp package -DskipTests)
+  fi
+}
+
+# median — of the numbers on stdin, one per line.
+median() {
+  sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit 1; if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# le A B — true when A <= B (decimals).
+le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 <= b + 0) }'; }
+
+now_ms() { date +%s%3N; }
+
+load1() { cut -d ' ' -f 1 /proc/loadavg; }
+# cpu_pressure — % of the last 10 s in which some runnable task waited for a CPU (PSI); empty without PSI.
+cpu_pressure() { sed -n 's/^some avg10=\([0-9.]*\).*/\1/p' /proc/pressure/cpu 2>/dev/null || true; }
+
+machine_summary() {
+  printf '%s, %s cores, %s, commit %s, at start: load average %s, CPU pressure %s%%' \
+    "$(uname -srm)" "$(nproc)" "$(java -version 2>&1 | head -n 1)" \
+    "$(git -C "$REPO_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+    "${LOAD_AT_START:-$(load1)}" "${PSI_AT_START:-$(cpu_pressure)}"
+}
+
+# warn_if_busy — the targets are for an otherwise idle 2-core machine; say so when it is not. CPU pressure
+# over the last 10 s reacts faster than the 1-minute load average, which a just-finished build inflates.
+warn_if_busy() {
+  LOAD_AT_START="$(load1)"
+  PSI_AT_START="$(cpu_pressure)"
+  if [ -n "$PSI_AT_START" ]; then
+    if ! le "$PSI_AT_START" 20; then
+      log "WARNING: CPU pressure ${PSI_AT_START}% over the last 10 s: other work is running, figures will be pessimistic"
+    fi
+  elif ! le "$LOAD_AT_START" "$(nproc)"; then
+    log "WARNING: load average $LOAD_AT_START exceeds $(nproc) cores: other work is running, figures will be pessimistic"
+  fi
+}
