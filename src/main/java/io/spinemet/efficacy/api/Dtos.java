@@ -57,8 +57,7 @@ public final class Dtos {
             @Schema(description = "Patients in the request.") int count,
             @Schema(description = "Patients scored.") int scored,
             @Schema(description = "Patients rejected, each with its own errors.") int rejected,
-            List<BatchResult> results,
-            @Schema(description = "The models used; each result names its procedure.") List<ModelInfo> models) {
+            List<BatchResult> results) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -71,6 +70,8 @@ public final class Dtos {
             Prediction.ConfidenceInterval confidenceInterval,
             @Schema(description = "Warning codes; see Prediction.warnings for their meaning.")
             List<String> warnings,
+            @Schema(description = "The model that scored this patient: id, version, SHA-256 and training cohort.")
+            ModelInfo model,
             @Schema(description = "Why this patient was not scored; pointers are into the whole request.")
             List<Problem.FieldError> errors) {
     }

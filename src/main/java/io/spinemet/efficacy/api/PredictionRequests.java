@@ -146,17 +146,14 @@ public final class PredictionRequests {
         }
         List<BatchResult> results = new ArrayList<>(patients.size());
         int scored = 0;
-        Map<Procedure, Boolean> usedModels = new EnumMap<>(Procedure.class);
         for (int i = 0; i < patients.size(); i++) {
             BatchResult result = batchOne(patients.get(i), i);
             if (result.errors() == null) {
                 scored++;
-                usedModels.put(result.procedure(), true);
             }
             results.add(result);
         }
-        return new BatchResponse(patients.size(), scored, patients.size() - scored, results,
-                usedModels.keySet().stream().map(p -> models.apply(p).info()).toList());
+        return new BatchResponse(patients.size(), scored, patients.size() - scored, results);
     }
 
     private BatchResult batchOne(JsonNode node, int index) {
@@ -164,7 +161,7 @@ public final class PredictionRequests {
         List<FieldError> errors = new ArrayList<>();
         ObjectNode patient = RequestValidator.object(node, pointer, errors);
         if (patient == null) {
-            return new BatchResult(index, null, null, null, null, null, errors);
+            return new BatchResult(index, null, null, null, null, null, null, errors);
         }
         RequestValidator.onlyFields(patient, pointer, PATIENT_FIELDS, errors);
         String id = null;
@@ -183,13 +180,13 @@ public final class PredictionRequests {
             RequestValidator.requireModelFactors(models.apply(procedure), patient, pointer, errors);
         }
         if (!errors.isEmpty()) {
-            return new BatchResult(index, id, procedure, null, null, null, errors);
+            return new BatchResult(index, id, procedure, null, null, null, null, errors);
         }
         LoadedModel model = models.apply(procedure);
         Scorer.Estimate e = Scorer.estimate(model, values);
         List<String> warnings = Scorer.warnings(model, values).stream().map(Prediction.Warning::code).toList();
         scored.accept(procedure);
-        return new BatchResult(index, id, procedure, e.probability(), e.interval(), warnings, null);
+        return new BatchResult(index, id, procedure, e.probability(), e.interval(), warnings, model.info(), null);
     }
 
     /**
@@ -219,18 +216,24 @@ public final class PredictionRequests {
         try (CSVParser parser = CSVParser.parse(new StringReader(text(body)), CSV_IN)) {
             CSVPrinter printer = new CSVPrinter(out, CSV_OUT);
             List<String> header = new ArrayList<>(parser.getHeaderNames());
-            header.addAll(List.of("probability", "lower", "upper"));
+            header.addAll(List.of("probability", "lower", "upper", "modelId", "modelVersion", "modelSha256",
+                    "cohortReconstructed"));
             printer.printRecord(header);
             int i = 0;
             for (CSVRecord row : parser) {
                 Patient p = patients.get(i++);
-                Scorer.Estimate e = Scorer.estimate(models.apply(p.procedure()), p.factors());
+                LoadedModel model = models.apply(p.procedure());
+                Scorer.Estimate e = Scorer.estimate(model, p.factors());
                 scored.accept(p.procedure());
-                List<String> cells = new ArrayList<>(row.size() + 3);
+                List<String> cells = new ArrayList<>(row.size() + 7);
                 row.forEach(cells::add);
                 cells.add(Double.toString(e.probability()));
                 cells.add(Double.toString(e.lower()));
                 cells.add(Double.toString(e.upper()));
+                cells.add(model.info().id());
+                cells.add(model.info().version());
+                cells.add(model.info().sha256());
+                cells.add(Boolean.toString(model.info().cohort().reconstructed()));
                 printer.printRecord(cells);
             }
             printer.flush();

@@ -72,7 +72,7 @@ public class PredictionResource {
     private static Timer timer(MeterRegistry meters, String endpoint) {
         return Timer.builder("spinemet.prediction.latency").tag("endpoint", endpoint)
                 .description("Time to validate and score a prediction request (successful requests)")
-                .publishPercentiles(0.5, 0.99).register(meters);
+                .register(meters);
     }
 
     @POST

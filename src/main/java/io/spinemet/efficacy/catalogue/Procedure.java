@@ -40,9 +40,12 @@ public enum Procedure {
         return Optional.empty();
     }
 
+    private static final String ALLOWED = String.join(", ",
+            java.util.Arrays.stream(values()).map(Enum::name).toList());
+
     /** The allowed spellings, for error messages. */
     public static String allowed() {
-        return String.join(", ", java.util.Arrays.stream(values()).map(Enum::name).toList());
+        return ALLOWED;
     }
 
     @Override

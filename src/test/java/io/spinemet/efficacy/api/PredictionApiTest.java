@@ -157,7 +157,10 @@ class PredictionApiTest {
                 .body("results[2].probability", nullValue())
                 .body("results[2].errors.pointer", contains("/patients/2/factors/frankelGrade"))
                 .body("results[2].errors[0].allowed", equalTo("one of A, B, C, D, E"))
-                .body("models.id", contains("fixture-pvp", "fixture-decompression"));
+                .body("results[0].model.id", equalTo("fixture-pvp"))
+                .body("results[0].model.sha256", equalTo(sha256("pvp.json")))
+                .body("results[1].model.id", equalTo("fixture-decompression"))
+                .body("results[2].model", nullValue());
     }
 
     @Test
@@ -168,7 +171,8 @@ class PredictionApiTest {
                 .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
         List<String> lines = body.lines().toList();
         assertEquals(3, lines.size(), body);
-        assertTrue(lines.get(0).endsWith(",frankelGrade,probability,lower,upper"), lines.get(0));
+        assertTrue(lines.get(0).endsWith(",frankelGrade,probability,lower,upper,modelId,modelVersion,modelSha256,"
+                + "cohortReconstructed"), lines.get(0));
         // case-1 PVP: tt and rt true: eta = 2.5, x = (1,0,0,0,1,1): var = 0.25 + 0.5 + 0.5 - 0.2 - 0.2 = 0.85
         String[] pvp = lines.get(1).split(",", -1);
         assertEquals("case-1", pvp[0]);
@@ -179,6 +183,8 @@ class PredictionApiTest {
                 TOL);
         // case-2 DECOMPRESSION: malnutrition, pps, Frankel B: eta = -2.5
         String[] dec = lines.get(2).split(",", -1);
+        assertEquals("fixture-pvp", pvp[17]);
+        assertEquals(sha256("pvp.json"), pvp[19]);
         assertEquals("B", dec[13]);
         assertEquals(0.0758581800, Double.parseDouble(dec[14]), TOL);
     }
