@@ -21,8 +21,10 @@ WARMUP="${WARMUP:-5}"           # seconds of warm-up before each phase
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 START_TIMEOUT_S="${START_TIMEOUT_S:-60}"
-# Extra JVM options for the server, e.g. SERVER_JAVA_OPTS="-XX:+UseSerialGC -Xmx128m"; empty = the jar as shipped.
-read -r -a server_java_opts <<<"${SERVER_JAVA_OPTS:-}"
+# JVM options for the server: by default the ones the README and the Dockerfile run it with (a small serial-GC
+# heap; the JVM's default heap is a quarter of the machine's RAM). SERVER_JAVA_OPTS=" " runs the bare JVM defaults.
+SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--XX:+UseSerialGC -Xmx128m}"
+read -r -a server_java_opts <<<"${SERVER_JAVA_OPTS}"
 RESULTS="$BENCH_DIR/results/service-latest.md"
 
 # Targets (issue 3 §10).
@@ -176,7 +178,7 @@ row "RSS after the load" "${rss_mb} MB (peak $((hwm_kb / 1024)) MB)" "<= ${T_RSS
   echo
   echo "wrk on 127.0.0.1, ${WARMUP} s warm-up + ${DURATION} s per phase; health and single predictions at" \
     "${CONNECTIONS} connections / ${THREADS} threads, batches on 1 connection. Quarkus reported start-up: ${quarkus_started:-?} s." \
-    "Server JVM options: ${SERVER_JAVA_OPTS:-none (as shipped)}."
+    "Server JVM options: ${SERVER_JAVA_OPTS}."
   echo
   echo "| measure | value | target | result |"
   echo "|---|---|---|---|"

@@ -1,7 +1,6 @@
 package io.spinemet.efficacy.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -17,15 +16,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Response serialization tuned for the prediction path, which is mostly JSON writing: Blackbird's generated
- * accessors instead of reflection, the fast (Schubfach) double writer, and the few values that are the same in every
- * response (a model's description, the warnings) written once and then reused as raw JSON.
+ * accessors instead of reflection, and the few values that are the same in every response (a model's description,
+ * the warnings) written once and then reused as raw JSON.
  */
 @Singleton
 public class JacksonSetup implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        mapper.getFactory().configure(StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature(), true);
         mapper.registerModule(new BlackbirdModule());
         ObjectMapper plain = mapper.copy();
         mapper.registerModule(new SimpleModule("spinemet-constant-values")

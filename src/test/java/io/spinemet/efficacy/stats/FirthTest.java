@@ -18,16 +18,16 @@ class FirthTest {
     @ParameterizedTest
     @ValueSource(strings = {"cohort-a", "cohort-separated"})
     void multivariableFitMatchesLogistf(String name) {
-        JsonNode exp = ReferenceCohort.expected(name);
-        List<String> predictors = ReferenceCohort.predictors(exp);
-        ReferenceCohort cohort = ReferenceCohort.load(name);
-        Firth.Fit fit = Firth.fit(cohort.design(predictors), cohort.y, ReferenceCohort.terms(predictors));
+        JsonNode exp = FixtureCohort.expected(name);
+        List<String> predictors = FixtureCohort.predictors(exp);
+        FixtureCohort cohort = FixtureCohort.load(name);
+        Firth.Fit fit = Firth.fit(cohort.design(predictors), cohort.y, FixtureCohort.terms(predictors));
         JsonNode rows = exp.get("firth").get("coefficients");
         assertEquals(rows.size(), fit.coefficients().size());
         for (int j = 0; j < rows.size(); j++) {
             JsonNode r = rows.get(j);
             Firth.Coefficient c = fit.coefficients().get(j);
-            String t = ReferenceCohort.projectTerm(r.get("term").asText());
+            String t = FixtureCohort.projectTerm(r.get("term").asText());
             assertEquals(t, c.term());
             assertEquals(r.get("estimate").asDouble(), c.estimate(), EST_ABS, t + " estimate");
             assertEquals(r.get("std_error_fisher_info").asDouble(), c.stdError(), EST_ABS, t + " se");
@@ -43,17 +43,17 @@ class FirthTest {
     @ParameterizedTest
     @ValueSource(strings = {"cohort-a", "cohort-separated"})
     void univariateProfileTestsMatchLogistf(String name) {
-        JsonNode exp = ReferenceCohort.expected(name);
-        ReferenceCohort cohort = ReferenceCohort.load(name);
+        JsonNode exp = FixtureCohort.expected(name);
+        FixtureCohort cohort = FixtureCohort.load(name);
         for (JsonNode u : exp.get("univariate")) {
             List<String> one = List.of(u.get("variable").asText());
             double[][] x = cohort.design(one);
-            Firth.Fit fit = Firth.fit(x, cohort.y, ReferenceCohort.terms(one));
+            Firth.Fit fit = Firth.fit(x, cohort.y, FixtureCohort.terms(one));
             JsonNode rows = u.get("firth").get("coefficients");
             for (int k = 0; k < rows.size(); k++) {
                 JsonNode r = rows.get(k);
                 Firth.Coefficient c = fit.coefficients().get(k + 1);
-                assertEquals(ReferenceCohort.projectTerm(r.get("term").asText()), c.term());
+                assertEquals(FixtureCohort.projectTerm(r.get("term").asText()), c.term());
                 assertEquals(r.get("estimate").asDouble(), c.estimate(), EST_ABS, c.term());
                 assertEquals(r.get("p_profile").asDouble(), c.pProfile(), PROFILE_ABS, c.term() + " p");
                 assertEquals(r.get("or_ci_profile_low").asDouble(), c.orCiLow(), PROFILE_ABS * c.orCiLow(), c.term());
@@ -70,9 +70,9 @@ class FirthTest {
 
     @Test
     void coefficientsEqualFullFit() {
-        JsonNode exp = ReferenceCohort.expected("cohort-a");
-        ReferenceCohort cohort = ReferenceCohort.load("cohort-a");
-        List<String> predictors = ReferenceCohort.predictors(exp);
+        JsonNode exp = FixtureCohort.expected("cohort-a");
+        FixtureCohort cohort = FixtureCohort.load("cohort-a");
+        List<String> predictors = FixtureCohort.predictors(exp);
         double[] b = Firth.coefficients(cohort.design(predictors), cohort.y);
         JsonNode rows = exp.get("firth").get("coefficients");
         for (int j = 0; j < b.length; j++) {

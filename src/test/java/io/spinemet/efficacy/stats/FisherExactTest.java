@@ -18,8 +18,8 @@ class FisherExactTest {
     @ParameterizedTest
     @ValueSource(strings = {"cohort-a", "cohort-separated"})
     void matchesFisherTest(String name) {
-        JsonNode exp = ReferenceCohort.expected(name);
-        ReferenceCohort cohort = ReferenceCohort.load(name);
+        JsonNode exp = FixtureCohort.expected(name);
+        FixtureCohort cohort = FixtureCohort.load(name);
         int tested = 0;
         for (JsonNode u : exp.get("univariate")) {
             JsonNode cont = u.get("contingency");

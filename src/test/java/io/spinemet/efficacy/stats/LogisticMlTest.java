@@ -23,10 +23,10 @@ class LogisticMlTest {
 
     @Test
     void multivariableFitMatchesGlm() {
-        JsonNode exp = ReferenceCohort.expected("cohort-a");
-        List<String> predictors = ReferenceCohort.predictors(exp);
-        ReferenceCohort cohort = ReferenceCohort.load("cohort-a");
-        List<String> terms = ReferenceCohort.terms(predictors);
+        JsonNode exp = FixtureCohort.expected("cohort-a");
+        List<String> predictors = FixtureCohort.predictors(exp);
+        FixtureCohort cohort = FixtureCohort.load("cohort-a");
+        List<String> terms = FixtureCohort.terms(predictors);
         LogisticMl.Fit fit = LogisticMl.fit(cohort.design(predictors), cohort.y, terms);
 
         assertTrue(fit.reliable(), fit.unreliableReason());
@@ -40,7 +40,7 @@ class LogisticMlTest {
         for (int j = 0; j < rows.size(); j++) {
             JsonNode r = rows.get(j);
             LogisticMl.Coefficient c = fit.coefficients().get(j);
-            String t = ReferenceCohort.projectTerm(r.get("term").asText());
+            String t = FixtureCohort.projectTerm(r.get("term").asText());
             assertEquals(t, c.term());
             assertRelative(r.get("estimate").asDouble(), c.estimate(), REL, t + " estimate");
             assertRelative(r.get("std_error").asDouble(), c.stdError(), REL, t + " se");
@@ -54,9 +54,9 @@ class LogisticMlTest {
 
     @Test
     void overallLikelihoodRatioTestMatchesGlm() {
-        JsonNode exp = ReferenceCohort.expected("cohort-a");
-        List<String> predictors = ReferenceCohort.predictors(exp);
-        ReferenceCohort cohort = ReferenceCohort.load("cohort-a");
+        JsonNode exp = FixtureCohort.expected("cohort-a");
+        List<String> predictors = FixtureCohort.predictors(exp);
+        FixtureCohort cohort = FixtureCohort.load("cohort-a");
         double[][] x = cohort.design(predictors);
         int[] all = java.util.stream.IntStream.range(1, x[0].length).toArray();
         LrTest lr = LogisticMl.likelihoodRatioTest(x, cohort.y, all);
@@ -68,18 +68,18 @@ class LogisticMlTest {
 
     @Test
     void univariateFitsMatchGlm() {
-        JsonNode exp = ReferenceCohort.expected("cohort-a");
-        ReferenceCohort cohort = ReferenceCohort.load("cohort-a");
+        JsonNode exp = FixtureCohort.expected("cohort-a");
+        FixtureCohort cohort = FixtureCohort.load("cohort-a");
         for (JsonNode u : exp.get("univariate")) {
             List<String> one = List.of(u.get("variable").asText());
             double[][] x = cohort.design(one);
-            LogisticMl.Fit fit = LogisticMl.fit(x, cohort.y, ReferenceCohort.terms(one));
+            LogisticMl.Fit fit = LogisticMl.fit(x, cohort.y, FixtureCohort.terms(one));
             assertTrue(fit.reliable(), fit.unreliableReason());
             JsonNode rows = u.get("ml").get("coefficients");
             for (int k = 0; k < rows.size(); k++) {
                 JsonNode r = rows.get(k);
                 LogisticMl.Coefficient c = fit.coefficients().get(k + 1);
-                String t = ReferenceCohort.projectTerm(r.get("term").asText());
+                String t = FixtureCohort.projectTerm(r.get("term").asText());
                 assertEquals(t, c.term());
                 assertRelative(r.get("estimate").asDouble(), c.estimate(), REL, t);
                 assertRelative(r.get("std_error").asDouble(), c.stdError(), REL, t);
@@ -98,11 +98,11 @@ class LogisticMlTest {
 
     @Test
     void separatedCohortIsFlaggedNotThrown() {
-        JsonNode exp = ReferenceCohort.expected("cohort-separated");
-        List<String> predictors = ReferenceCohort.predictors(exp);
-        ReferenceCohort cohort = ReferenceCohort.load("cohort-separated");
+        JsonNode exp = FixtureCohort.expected("cohort-separated");
+        List<String> predictors = FixtureCohort.predictors(exp);
+        FixtureCohort cohort = FixtureCohort.load("cohort-separated");
         assertTrue(exp.get("ml").get("separation_warning").asBoolean());
-        LogisticMl.Fit fit = LogisticMl.fit(cohort.design(predictors), cohort.y, ReferenceCohort.terms(predictors));
+        LogisticMl.Fit fit = LogisticMl.fit(cohort.design(predictors), cohort.y, FixtureCohort.terms(predictors));
         assertFalse(fit.reliable());
         assertNotNull(fit.unreliableReason());
         assertTrue(fit.unreliableReason().contains("separation"), fit.unreliableReason());

@@ -24,9 +24,9 @@ class OptimismBootstrapTest {
     private static final double AUC_MC = 0.03;
     private static final double SLOPE_MC = 0.05;
 
-    private final JsonNode exp = ReferenceCohort.expected("cohort-a");
-    private final ReferenceCohort cohort = ReferenceCohort.load("cohort-a");
-    private final double[][] x = cohort.design(ReferenceCohort.predictors(exp));
+    private final JsonNode exp = FixtureCohort.expected("cohort-a");
+    private final FixtureCohort cohort = FixtureCohort.load("cohort-a");
+    private final double[][] x = cohort.design(FixtureCohort.predictors(exp));
 
     @Test
     void firthMatchesReferenceWithinMonteCarloError() {
@@ -45,7 +45,7 @@ class OptimismBootstrapTest {
 
     @Test
     void mlMatchesRmsValidateWithinMonteCarloError() {
-        List<String> terms = ReferenceCohort.terms(ReferenceCohort.predictors(exp));
+        List<String> terms = FixtureCohort.terms(FixtureCohort.predictors(exp));
         OptimismBootstrap.Result r = OptimismBootstrap.validate(x, cohort.y,
                 (xb, yb) -> LogisticMl.fit(xb, yb, terms).estimates(), B, 1L, null);
         JsonNode rms = exp.get("bootstrap_validation").get("rms");

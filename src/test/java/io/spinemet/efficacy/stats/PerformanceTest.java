@@ -17,9 +17,9 @@ class PerformanceTest {
     @ParameterizedTest
     @ValueSource(strings = {"cohort-a", "cohort-separated"})
     void apparentPerformanceMatchesR(String name) {
-        JsonNode exp = ReferenceCohort.expected(name);
-        List<String> predictors = ReferenceCohort.predictors(exp);
-        ReferenceCohort cohort = ReferenceCohort.load(name);
+        JsonNode exp = FixtureCohort.expected(name);
+        List<String> predictors = FixtureCohort.predictors(exp);
+        FixtureCohort cohort = FixtureCohort.load(name);
         double[][] x = cohort.design(predictors);
         JsonNode app = exp.get("apparent_performance");
 
@@ -31,7 +31,7 @@ class PerformanceTest {
         assertEquals(app.get("firth").get("brier").asDouble(), Performance.brier(cohort.y, pFirth), brierTol, "Firth Brier");
 
         if (name.equals("cohort-a")) { // ML numbers are engine-dependent under separation
-            double[] pMl = Design.probabilities(x, LogisticMl.fit(x, cohort.y, ReferenceCohort.terms(predictors)).estimates());
+            double[] pMl = Design.probabilities(x, LogisticMl.fit(x, cohort.y, FixtureCohort.terms(predictors)).estimates());
             assertEquals(app.get("ml").get("auc").asDouble(), Performance.auc(cohort.y, pMl), TOL, "ML AUC");
             assertEquals(app.get("ml").get("brier").asDouble(), Performance.brier(cohort.y, pMl), TOL, "ML Brier");
         }
@@ -40,11 +40,11 @@ class PerformanceTest {
     @Test
     void calibrationOfTheMlLinearPredictorIsIdentity() {
         // For an ML fit with intercept, glm(y ~ lp) returns exactly intercept 0 and slope 1 (score equations).
-        JsonNode exp = ReferenceCohort.expected("cohort-a");
-        List<String> predictors = ReferenceCohort.predictors(exp);
-        ReferenceCohort cohort = ReferenceCohort.load("cohort-a");
+        JsonNode exp = FixtureCohort.expected("cohort-a");
+        List<String> predictors = FixtureCohort.predictors(exp);
+        FixtureCohort cohort = FixtureCohort.load("cohort-a");
         double[][] x = cohort.design(predictors);
-        double[] lp = Design.linearPredictor(x, LogisticMl.fit(x, cohort.y, ReferenceCohort.terms(predictors)).estimates());
+        double[] lp = Design.linearPredictor(x, LogisticMl.fit(x, cohort.y, FixtureCohort.terms(predictors)).estimates());
         Performance.Calibration c = Performance.calibration(cohort.y, lp);
         assertEquals(0.0, c.intercept(), 1e-6);
         assertEquals(1.0, c.slope(), 1e-6);

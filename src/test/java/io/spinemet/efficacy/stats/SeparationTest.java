@@ -14,15 +14,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 class SeparationTest {
 
     private static Separation.Result check(String name, List<String> predictors) {
-        ReferenceCohort cohort = ReferenceCohort.load(name);
+        FixtureCohort cohort = FixtureCohort.load(name);
         return Separation.check(cohort.design(predictors), cohort.y);
     }
 
     @Test
     void findsQuasiCompleteSeparation() {
-        JsonNode exp = ReferenceCohort.expected("cohort-separated");
+        JsonNode exp = FixtureCohort.expected("cohort-separated");
         JsonNode lp = exp.get("ml").get("separation_lp");
-        Separation.Result r = check("cohort-separated", ReferenceCohort.predictors(exp));
+        Separation.Result r = check("cohort-separated", FixtureCohort.predictors(exp));
         assertTrue(lp.get("separation").asBoolean());
         assertTrue(r.separated());
         assertEquals(lp.get("type").asText(), r.type());
@@ -33,8 +33,8 @@ class SeparationTest {
 
     @Test
     void findsNoSeparationInCohortA() {
-        JsonNode exp = ReferenceCohort.expected("cohort-a");
-        Separation.Result r = check("cohort-a", ReferenceCohort.predictors(exp));
+        JsonNode exp = FixtureCohort.expected("cohort-a");
+        Separation.Result r = check("cohort-a", FixtureCohort.predictors(exp));
         assertFalse(exp.get("ml").get("separation_lp").get("separation").asBoolean());
         assertFalse(r.separated());
         assertEquals("none", r.type());
@@ -43,7 +43,7 @@ class SeparationTest {
 
     @Test
     void univariateSeparationMatchesReference() {
-        JsonNode exp = ReferenceCohort.expected("cohort-separated");
+        JsonNode exp = FixtureCohort.expected("cohort-separated");
         for (JsonNode u : exp.get("univariate")) {
             Separation.Result r = check("cohort-separated", List.of(u.get("variable").asText()));
             assertEquals(u.get("ml").get("separation_lp").asText(), r.type(), u.get("variable").asText());

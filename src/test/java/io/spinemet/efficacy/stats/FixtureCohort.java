@@ -20,23 +20,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * as the R reference did (intercept; 0/1 predictors as is; primaryTumorGrowth with reference SLOW as the
  * dummies "primaryTumorGrowth=MODERATE" and "primaryTumorGrowth=RAPID"; vertebraeInvolved linear).
  */
-final class ReferenceCohort {
+final class FixtureCohort {
     static final String GROWTH = "primaryTumorGrowth";
     static final List<String> GROWTH_LEVELS = List.of("SLOW", "MODERATE", "RAPID");
 
     final List<CSVRecord> records;
     final double[] y;
 
-    private ReferenceCohort(List<CSVRecord> records) {
+    private FixtureCohort(List<CSVRecord> records) {
         this.records = records;
         this.y = records.stream().mapToDouble(r -> Double.parseDouble(r.get("goodEfficacy"))).toArray();
     }
 
-    static ReferenceCohort load(String name) {
+    static FixtureCohort load(String name) {
         try (InputStream in = resource(name + ".csv");
              Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-            return new ReferenceCohort(format.parse(reader).getRecords());
+            return new FixtureCohort(format.parse(reader).getRecords());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,7 +51,7 @@ final class ReferenceCohort {
     }
 
     private static InputStream resource(String file) {
-        InputStream in = ReferenceCohort.class.getResourceAsStream("/reference/" + file);
+        InputStream in = FixtureCohort.class.getResourceAsStream("/reference/" + file);
         if (in == null) {
             throw new IllegalStateException("missing test resource " + file);
         }
