@@ -30,6 +30,7 @@ public final class LoadedModel {
     private final Set<String> patterns;
     private final double baselineRate;
     private final ModelInfo info;
+    private final Scorer.ModelWarnings warnings;
 
     /**
      * @param file         a model file that passed {@code ModelFileCodec.read}
@@ -77,6 +78,7 @@ public final class LoadedModel {
         }
         this.patterns = Set.copyOf(seen);
         this.baselineRate = (double) file.cohort().events() / file.cohort().n();
+        this.warnings = Scorer.ModelWarnings.of(file);
         ModelFile.CohortSummary c = file.cohort();
         this.info = new ModelInfo(file.modelId(), file.modelVersion(), file.procedure(), file.method(), sha256,
                 new ModelInfo.CohortInfo(c.n(), c.events(), c.source(), c.reconstructed(), c.provenance()),
@@ -158,6 +160,11 @@ public final class LoadedModel {
 
     double[][] covariance() {
         return covariance;
+    }
+
+    /** The warnings that depend only on the model. */
+    Scorer.ModelWarnings warnings() {
+        return warnings;
     }
 
     public double baselineRate() {

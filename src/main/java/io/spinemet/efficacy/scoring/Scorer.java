@@ -2,6 +2,7 @@ package io.spinemet.efficacy.scoring;
 
 import io.spinemet.efficacy.catalogue.Factor;
 import io.spinemet.efficacy.catalogue.Term;
+import io.spinemet.efficacy.modelfile.ModelFile;
 import io.spinemet.efficacy.scoring.Prediction.ConfidenceInterval;
 import io.spinemet.efficacy.scoring.Prediction.Contribution;
 import io.spinemet.efficacy.scoring.Prediction.ModifiableFactor;
@@ -148,30 +149,49 @@ public final class Scorer {
 
     /** Warnings that apply to this model and, for an unseen combination, to this patient. */
     public static List<Warning> warnings(LoadedModel model, Map<String, ?> values) {
+        ModelWarnings fixed = model.warnings();
         List<Warning> warnings = new ArrayList<>(4);
-        var cohort = model.file().cohort();
-        if (cohort.reconstructed()) {
-            warnings.add(new Warning(WarningCode.RECONSTRUCTED_COHORT.name(),
-                    "The model was trained on a cohort reconstructed from published summary figures, not on real "
-                            + "patients. Do not use it for clinical decisions."));
+        if (fixed.reconstructed() != null) {
+            warnings.add(fixed.reconstructed());
         }
         if (!model.patternSeen(values)) {
-            warnings.add(new Warning(WarningCode.UNSEEN_COMBINATION.name(),
-                    "This combination of the model's factors never occurs in the training cohort: the prediction "
-                            + "extrapolates beyond the data."));
+            warnings.add(UNSEEN_COMBINATION);
         }
-        if (model.file().separation() != null && model.file().separation().detected()) {
-            warnings.add(new Warning(WarningCode.SEPARATION.name(),
-                    "The training data showed " + model.file().separation().type() + " separation: the outcome is "
-                            + "predicted perfectly by some factor combination, so coefficients and intervals are "
-                            + "unstable (the served fit is " + model.file().method() + ")."));
-        }
-        if (cohort.eventsPerVariable() < LOW_EPV) {
-            warnings.add(new Warning(WarningCode.LOW_EVENTS_PER_VARIABLE.name(), String.format(Locale.ROOT,
-                    "Only %.1f events per variable (fewer than %.0f): the model is likely over-fitted and its "
-                            + "predictions too extreme.", cohort.eventsPerVariable(), LOW_EPV)));
-        }
+        fixed.others().forEach(warnings::add);
         return warnings;
+    }
+
+    private static final Warning UNSEEN_COMBINATION = new Warning(WarningCode.UNSEEN_COMBINATION.name(),
+            "This combination of the model's factors never occurs in the training cohort: the prediction "
+                    + "extrapolates beyond the data.");
+
+    /**
+     * The warnings that depend only on the model, worked out once when it is loaded.
+     *
+     * @param reconstructed the reconstructed-cohort warning, or {@code null}
+     * @param others        separation and low events-per-variable warnings, in that order
+     */
+    record ModelWarnings(Warning reconstructed, List<Warning> others) {
+
+        static ModelWarnings of(ModelFile file) {
+            ModelFile.CohortSummary cohort = file.cohort();
+            Warning reconstructed = cohort.reconstructed() ? new Warning(WarningCode.RECONSTRUCTED_COHORT.name(),
+                    "The model was trained on a cohort reconstructed from published summary figures, not on real "
+                            + "patients. Do not use it for clinical decisions.") : null;
+            List<Warning> others = new ArrayList<>(2);
+            if (file.separation() != null && file.separation().detected()) {
+                others.add(new Warning(WarningCode.SEPARATION.name(),
+                        "The training data showed " + file.separation().type() + " separation: the outcome is "
+                                + "predicted perfectly by some factor combination, so coefficients and intervals are "
+                                + "unstable (the served fit is " + file.method() + ")."));
+            }
+            if (cohort.eventsPerVariable() < LOW_EPV) {
+                others.add(new Warning(WarningCode.LOW_EVENTS_PER_VARIABLE.name(), String.format(Locale.ROOT,
+                        "Only %.1f events per variable (fewer than %.0f): the model is likely over-fitted and its "
+                                + "predictions too extreme.", cohort.eventsPerVariable(), LOW_EPV)));
+            }
+            return new ModelWarnings(reconstructed, List.copyOf(others));
+        }
     }
 
     /** Stable warning codes. */
