@@ -1,6 +1,5 @@
 package io.spinemet.efficacy.catalogue;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** The two palliative operations the study analysed, each with its own model. */
@@ -46,10 +45,5 @@ public enum Procedure {
     /** The allowed spellings, for error messages. */
     public static String allowed() {
         return ALLOWED;
-    }
-
-    @Override
-    public String toString() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }
