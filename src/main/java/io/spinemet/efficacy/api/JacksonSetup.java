@@ -16,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Response serialization tuned for the prediction path, which is mostly JSON writing: Blackbird's generated
- * accessors instead of reflection, and the few values that are the same in every response (a model's description,
- * the warnings) written once and then reused as raw JSON.
+ * accessors instead of reflection, and the values that recur across responses written once and then reused as raw
+ * JSON: a model's description, the warnings, and each factor's contribution (a factor takes only a few values, so
+ * its value, coefficient, odds ratio and contribution recur).
  */
 @Singleton
 public class JacksonSetup implements ObjectMapperCustomizer {
@@ -28,15 +29,17 @@ public class JacksonSetup implements ObjectMapperCustomizer {
         ObjectMapper plain = mapper.copy();
         mapper.registerModule(new SimpleModule("spinemet-constant-values")
                 .addSerializer(ModelInfo.class, new Memoized<>(plain))
-                .addSerializer(Prediction.Warning.class, new Memoized<>(plain)));
+                .addSerializer(Prediction.Warning.class, new Memoized<>(plain))
+                .addSerializer(Prediction.Contribution.class, new Memoized<>(plain)));
     }
 
     /**
-     * Writes immutable values that recur in every response as raw JSON computed once per distinct value (there are
-     * two models and a handful of warnings; the cache stops growing past {@link #LIMIT} values).
+     * Writes immutable values that recur across responses as raw JSON computed once per distinct value (two models, a
+     * handful of warnings, a few values per factor); the cache stops growing past {@link #LIMIT} values, after which
+     * new values are simply written as usual.
      */
     static final class Memoized<T> extends JsonSerializer<T> {
-        private static final int LIMIT = 64;
+        private static final int LIMIT = 1024;
         private final ObjectMapper plain;
         private final Map<T, String> json = new ConcurrentHashMap<>();
 
