@@ -67,9 +67,12 @@ final class ApiExamples {
     static final String BATCH_CSV_RESPONSE = """
             patientId,procedure,malnutrition,poorPerformanceStatus,leukopenia,primaryTumorGrowth,targetedTherapy,\
             metastasisDuringChemotherapy,primaryRadicallyResected,vertebraeInvolved,extraspinalBoneMetastasis,\
-            visceralMetastasis,postoperativeRadiotherapy,frankelGrade,probability,lower,upper
-            case-1,PVP,0,0,0,SLOW,1,0,1,1,0,0,1,,0.9526,0.7311,0.9933
-            case-2,DECOMPRESSION,1,1,0,RAPID,0,0,0,3,1,1,0,B,0.1824,0.0474,0.4990
+            visceralMetastasis,postoperativeRadiotherapy,frankelGrade,probability,lower,upper,modelId,modelVersion,\
+            modelSha256,cohortReconstructed
+            case-1,PVP,0,0,0,SLOW,1,0,1,1,0,0,1,,0.9526,0.7311,0.9933,spinemet-efficacy-pvp,1.0.0+3f2a9c1b7d4e,\
+            9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08,true
+            case-2,DECOMPRESSION,1,1,0,RAPID,0,0,0,3,1,1,0,B,0.1824,0.0474,0.4990,spinemet-efficacy-decompression,\
+            1.0.0+3f2a9c1b7d4e,60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752,true
             """;
 
     static final String PREDICTION_RESPONSE = """
@@ -113,17 +116,79 @@ final class ApiExamples {
               "results": [
                 {"index": 0, "id": "case-1", "procedure": "PVP", "probability": 0.9526,
                  "confidenceInterval": {"level": 0.95, "lower": 0.7311, "upper": 0.9933},
-                 "warnings": ["RECONSTRUCTED_COHORT", "LOW_EVENTS_PER_VARIABLE"]},
+                 "warnings": ["RECONSTRUCTED_COHORT", "LOW_EVENTS_PER_VARIABLE"],
+                 "model": {"id": "spinemet-efficacy-pvp", "version": "1.0.0+3f2a9c1b7d4e", "procedure": "PVP",
+                           "method": "firth",
+                           "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                           "cohort": {"n": 34, "events": 23, "source": "reference-cohort.csv", "reconstructed": true,
+                                      "provenance": "Reconstructed from the study's published summary figures."},
+                           "card": "/api/v1/models/pvp"}},
                 {"index": 1, "id": "case-2", "procedure": "DECOMPRESSION",
                  "errors": [{"pointer": "/patients/1/factors/frankelGrade", "detail": "required by the DECOMPRESSION model", "allowed": "one of A, B, C, D, E"}]}
-              ],
-              "models": [{"id": "spinemet-efficacy-pvp", "version": "1.0.0+3f2a9c1b7d4e", "procedure": "PVP",
-                          "method": "firth",
-                          "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-                          "cohort": {"n": 34, "events": 23, "source": "reference-cohort.csv", "reconstructed": true,
-                                     "provenance": "Reconstructed from the study's published summary figures."},
-                          "card": "/api/v1/models/pvp"}]
+              ]
             }""";
+
+    static final String MODELS_RESPONSE = """
+            [
+              {"id": "spinemet-efficacy-pvp", "version": "1.0.0+3f2a9c1b7d4e", "procedure": "PVP", "method": "firth",
+               "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+               "cohort": {"n": 34, "events": 23, "source": "reference-cohort.csv", "reconstructed": true,
+                          "provenance": "Reconstructed from the study's published summary figures."},
+               "card": "/api/v1/models/pvp"},
+              {"id": "spinemet-efficacy-decompression", "version": "1.0.0+3f2a9c1b7d4e", "procedure": "DECOMPRESSION",
+               "method": "firth",
+               "sha256": "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752",
+               "cohort": {"n": 18, "events": 13, "source": "reference-cohort.csv", "reconstructed": true,
+                          "provenance": "Reconstructed from the study's published summary figures."},
+               "card": "/api/v1/models/decompression"}
+            ]""";
+
+    static final String MODEL_CARD_RESPONSE = """
+            {
+              "procedure": "PVP",
+              "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+              "links": {"self": "/api/v1/models/pvp", "markdown": "/api/v1/models/pvp"},
+              "model": {
+                "schemaVersion": 1, "modelId": "spinemet-efficacy-pvp", "modelVersion": "1.0.0+3f2a9c1b7d4e",
+                "procedure": "PVP", "method": "firth",
+                "coefficients": [
+                  {"term": "(Intercept)", "estimate": 1.29, "stdError": 0.68, "oddsRatio": 3.64,
+                   "oddsRatioCiLower": 1.11, "oddsRatioCiUpper": 15.3, "pValue": 0.033},
+                  {"term": "malnutrition", "estimate": -1.16, "stdError": 0.82, "oddsRatio": 0.314,
+                   "oddsRatioCiLower": 0.067, "oddsRatioCiUpper": 1.35, "pValue": 0.119}
+                ],
+                "performance": {"aucApparent": 0.713, "aucOptimismCorrected": 0.578,
+                                "calibrationSlopeOptimismCorrected": 0.612, "brierApparent": 0.178,
+                                "bootstrapReplicates": 1000},
+                "...": "predictors, covariance, alternativeFit, univariate, separation, cohort, training, limitations"
+              }
+            }""";
+
+    static final String MARKDOWN_CARD_RESPONSE = """
+            # Model card: Percutaneous vertebroplasty efficacy model
+
+            > **Reconstructed cohort.** This model was trained on synthetic patients reconstructed from the study's \
+            published summary, not on real patients.
+
+            ## Intended use
+            ...
+            ## Coefficients (served fit: firth)
+            | term | estimate | SE | OR | 95% CI (profile) | p |
+            ...
+            """;
+
+    static final String FACTORS_RESPONSE = """
+            [
+              {"id": "malnutrition", "label": "Preoperative malnutrition",
+               "definition": "Serum albumin < 35 g/L (3.5 g/dL) before surgery; NRS-2002 >= 3 is an accepted alternative rule.",
+               "type": "BOOLEAN", "allowedValues": [true, false], "referenceLevel": "false",
+               "usedBy": ["PVP", "DECOMPRESSION"], "candidateFor": ["PVP", "DECOMPRESSION"],
+               "modifiable": true, "modifiability": "BEFORE_SURGERY", "...": "further fields as in the schema"},
+              {"id": "frankelGrade", "label": "Frankel grade", "type": "CATEGORICAL",
+               "allowedValues": ["A", "B", "C", "D", "E"], "referenceLevel": "D-E",
+               "usedBy": ["DECOMPRESSION"], "candidateFor": ["DECOMPRESSION"], "modifiable": false,
+               "...": "further fields as in the schema"}
+            ]""";
 
     static final String COMPARISON_RESPONSE = """
             {

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,7 +61,8 @@ public class FactorResource {
     @APIResponse(responseCode = "200", description = "The catalogue, in CSV column order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = FactorInfo.class,
-                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY),
+                    examples = @ExampleObject(name = "factors", value = ApiExamples.FACTORS_RESPONSE)))
     public List<FactorInfo> factors() {
         return factors;
     }

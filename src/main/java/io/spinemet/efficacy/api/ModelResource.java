@@ -59,7 +59,8 @@ public class ModelResource {
     @APIResponse(responseCode = "200", description = "One entry per procedure",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ModelInfo.class,
-                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY),
+                    examples = @ExampleObject(name = "models", value = ApiExamples.MODELS_RESPONSE)))
     public List<ModelInfo> list() {
         return list;
     }
@@ -72,7 +73,8 @@ public class ModelResource {
                     + "the separation check; performance; the cohort; the method; limitations) with its SHA-256.")
     @APIResponse(responseCode = "200", description = "The model card",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ModelCard.class)))
+                    schema = @Schema(implementation = ModelCard.class),
+                    examples = @ExampleObject(name = "card (abridged)", value = ApiExamples.MODEL_CARD_RESPONSE)))
     @APIResponse(responseCode = "404", description = "No model for this procedure",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE,
                     schema = @Schema(implementation = Problem.class),
@@ -92,7 +94,8 @@ public class ModelResource {
     @Operation(summary = "A model card as Markdown",
             description = "The human-readable model card (TRIPOD+AI-style sections) written beside the model file.")
     @APIResponse(responseCode = "200", description = "The Markdown card", content = @Content(mediaType = MARKDOWN,
-            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
+            examples = @ExampleObject(name = "card (abridged)", value = ApiExamples.MARKDOWN_CARD_RESPONSE)))
     @APIResponse(responseCode = "404", description = "No model, or no Markdown card, for this procedure",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE,
                     schema = @Schema(implementation = Problem.class)))
