@@ -35,7 +35,8 @@ COPY src/ src/
 COPY models/ models/
 COPY openapi/ openapi/
 # -Pcontainer keeps only the linux-x86_64 natives of javacpp / OpenBLAS / ARPACK-NG (see pom.xml).
-RUN ./mvnw -B -ntp -Pcontainer package -DskipTests \
+# No AppCDS archive here: it must be dumped by the JVM that will use it, and the runtime image has a JRE.
+RUN ./mvnw -B -ntp -Pcontainer package -DskipTests -Dquarkus.package.jar.appcds.enabled=false \
  && ls target/quarkus-app/lib/main | grep bytedeco \
  && ! ls target/quarkus-app/lib/main | grep -E 'bytedeco.*-(windows|macosx)-'
 

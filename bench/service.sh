@@ -70,8 +70,13 @@ batch_body="$tmp/batch-1000.json"
 # ---- start-up to ready ----
 log "starting $JAR on 127.0.0.1:$PORT"
 t0="$(now_ms)"
-java "${server_java_opts[@]}" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -jar "$JAR" \
-  >"$tmp/server.log" 2>&1 &
+# As the README runs it: from the fast-jar directory, with the build's AppCDS archive when there is one (the
+# archive records the class path relative to that directory).
+app_dir="$(dirname "$JAR")"
+cds=()
+[ -f "$app_dir/app-cds.jsa" ] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
+(cd "$app_dir" && exec java "${cds[@]}" "${server_java_opts[@]}" -Dquarkus.http.host=127.0.0.1 \
+  -Dquarkus.http.port="$PORT" -jar quarkus-run.jar) >"$tmp/server.log" 2>&1 &
 server_pid=$!
 startup_ms=""
 while :; do
@@ -178,7 +183,7 @@ row "RSS after the load" "${rss_mb} MB (peak $((hwm_kb / 1024)) MB)" "<= ${T_RSS
   echo
   echo "wrk on 127.0.0.1, ${WARMUP} s warm-up + ${DURATION} s per phase; health and single predictions at" \
     "${CONNECTIONS} connections / ${THREADS} threads, batches on 1 connection. Quarkus reported start-up: ${quarkus_started:-?} s." \
-    "Server JVM options: ${SERVER_JAVA_OPTS}."
+    "Server JVM options: ${cds[*]} ${SERVER_JAVA_OPTS}."
   echo
   echo "| measure | value | target | result |"
   echo "|---|---|---|---|"
