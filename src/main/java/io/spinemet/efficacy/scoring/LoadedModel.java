@@ -31,6 +31,7 @@ public final class LoadedModel {
     private final double baselineRate;
     private final ModelInfo info;
     private final Scorer.ModelWarnings warnings;
+    private final List<Map<Object, Prediction.Contribution>> contributions;
 
     /**
      * @param file         a model file that passed {@code ModelFileCodec.read}
@@ -79,10 +80,41 @@ public final class LoadedModel {
         this.patterns = Set.copyOf(seen);
         this.baselineRate = (double) file.cohort().events() / file.cohort().n();
         this.warnings = Scorer.ModelWarnings.of(file);
+        this.contributions = factors.stream().map(this::contributionsByValue).toList();
         ModelFile.CohortSummary c = file.cohort();
         this.info = new ModelInfo(file.modelId(), file.modelVersion(), file.procedure(), file.method(), sha256,
                 new ModelInfo.CohortInfo(c.n(), c.events(), c.source(), c.reconstructed(), c.provenance()),
                 cardPath(file.procedure()));
+    }
+
+    /** Every value of a boolean or categorical factor with its contribution, built once; counts are built per use. */
+    private Map<Object, Prediction.Contribution> contributionsByValue(Factor f) {
+        List<Object> values = switch (f.type()) {
+            case BOOLEAN -> List.of(Boolean.FALSE, Boolean.TRUE);
+            case CATEGORICAL -> List.copyOf(f.levels());
+            case INTEGER -> List.of();
+        };
+        Map<Object, Prediction.Contribution> byValue = new java.util.HashMap<>();
+        values.forEach(v -> byValue.put(v, Scorer.contribution(this, factors.indexOf(f), v)));
+        return Map.copyOf(byValue);
+    }
+
+    /** The contribution of a factor's value: the shared instance when the factor has few values. */
+    Prediction.Contribution contribution(int factorIndex, Object value) {
+        Prediction.Contribution shared = contributions.get(factorIndex).get(value);
+        return shared != null ? shared : Scorer.contribution(this, factorIndex, value);
+    }
+
+    /**
+     * The values that recur in every prediction of this model, as shared instances: its description, its fixed
+     * warnings and each boolean or categorical factor value's contribution. A serializer may prepare them once.
+     */
+    public List<Object> sharedValues() {
+        List<Object> shared = new ArrayList<>();
+        shared.add(info);
+        shared.addAll(warnings.all());
+        contributions.forEach(byValue -> shared.addAll(byValue.values()));
+        return shared;
     }
 
     /** The URL path of a procedure's model card. */

@@ -103,25 +103,13 @@ public final class Scorer {
         double[] x = design(model, values);
         Estimate estimate = estimate(model, x);
         double[] beta = model.beta();
-        Term[] terms = model.terms();
-        int[] owner = model.termFactor();
         List<Factor> factors = model.factors();
 
         List<Contribution> contributions = new ArrayList<>(factors.size());
         List<String> used = new ArrayList<>(factors.size());
         for (int i = 0; i < factors.size(); i++) {
-            Factor f = factors.get(i);
-            List<TermContribution> termContributions = new ArrayList<>(f.terms().size());
-            for (int j = 0; j < terms.length; j++) {
-                if (owner[j] == i) {
-                    double b = beta[j + 1];
-                    // + 0.0 turns -0.0 (a negative coefficient times 0) into 0.0
-                    termContributions.add(new TermContribution(terms[j].name(), x[j + 1], b, Math.exp(b),
-                            b * x[j + 1] + 0.0));
-                }
-            }
-            contributions.add(new Contribution(f.id(), f.label(), values.get(f.id()), termContributions));
-            used.add(f.id());
+            contributions.add(model.contribution(i, values.get(factors.get(i).id())));
+            used.add(factors.get(i).id());
         }
         List<String> ignored = new ArrayList<>();
         for (String id : values.keySet()) {
@@ -145,6 +133,26 @@ public final class Scorer {
         return new Prediction(model.procedure(), estimate.probability(), estimate.interval(), model.baselineRate(),
                 estimate.linearPredictor(), beta[0], contributions, modifiable, used, ignored, model.info(),
                 warnings(model, values));
+    }
+
+    /**
+     * A factor value's contribution to the log-odds: per term, the coefficient β, its odds ratio e^β and β·x.
+     */
+    static Contribution contribution(LoadedModel model, int factorIndex, Object value) {
+        Factor f = model.factors().get(factorIndex);
+        double[] beta = model.beta();
+        Term[] terms = model.terms();
+        int[] owner = model.termFactor();
+        List<TermContribution> termContributions = new ArrayList<>(f.terms().size());
+        for (int j = 0; j < terms.length; j++) {
+            if (owner[j] == factorIndex) {
+                double b = beta[j + 1];
+                double x = terms[j].encode(value);
+                // + 0.0 turns -0.0 (a negative coefficient times 0) into 0.0
+                termContributions.add(new TermContribution(terms[j].name(), x, b, Math.exp(b), b * x + 0.0));
+            }
+        }
+        return new Contribution(f.id(), f.label(), value, List.copyOf(termContributions));
     }
 
     /** Warnings that apply to this model and, for an unseen combination, to this patient. */
@@ -191,6 +199,16 @@ public final class Scorer {
                                 + "predictions too extreme.", cohort.eventsPerVariable(), LOW_EPV)));
             }
             return new ModelWarnings(reconstructed, List.copyOf(others));
+        }
+
+        /** Every warning instance a prediction of this model can carry. */
+        List<Warning> all() {
+            List<Warning> all = new ArrayList<>(others);
+            if (reconstructed != null) {
+                all.add(reconstructed);
+            }
+            all.add(UNSEEN_COMBINATION);
+            return all;
         }
     }
 
