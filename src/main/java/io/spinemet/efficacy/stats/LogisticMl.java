@@ -103,14 +103,23 @@ public final class LogisticMl {
      * @param x    the full design.
      * @param y    outcomes.
      * @param drop indices of the columns to drop (not 0).
-     * @return the test; NaN statistic if either fit is unreliable.
+     * @return the test; NaN statistic if either log-likelihood is not finite (a failed fit).
      */
     public static LrTest likelihoodRatioTest(double[][] x, double[] y, int... drop) {
         Checks.design(x, y);
+        return likelihoodRatioTest(fit(x, y, Design.names(x[0].length)), x, y, drop);
+    }
+
+    /**
+     * The same test for a full model already fitted on {@code x}, so the caller does not fit it twice.
+     *
+     * @param full the fit of the full design {@code x}.
+     */
+    public static LrTest likelihoodRatioTest(Fit full, double[][] x, double[] y, int... drop) {
+        Checks.design(x, y);
         int[] keep = Design.complement(x[0].length, drop);
-        double[][] reduced = Design.columns(x, keep);
-        Fit full = fit(x, y, Design.names(x[0].length));
-        double lReduced = keep.length == 1 ? interceptOnlyLogLikelihood(y) : fit(reduced, y, Design.names(keep.length)).logLikelihood();
+        double lReduced = keep.length == 1 ? interceptOnlyLogLikelihood(y)
+                : fit(Design.columns(x, keep), y, Design.names(keep.length)).logLikelihood();
         // Under separation the estimates diverge but the log-likelihood converges to its supremum, so the
         // statistic still exists; R's glm reports it from the iterate where the deviance stopped changing.
         if (!Double.isFinite(full.logLikelihood()) || !Double.isFinite(lReduced)) {

@@ -45,17 +45,16 @@ public final class ModelTrainer {
         List<Patient> patients = cohort.of(procedure);
         Design design = checkedDesign(patients, options);
 
-        List<ModelFile.UnivariateResult> univariate = FactorCatalogue.candidates(procedure).stream()
-                .map(f -> univariate(patients, f)).toList();
         LogisticMl.Fit ml = LogisticMl.fit(design.x(), design.y(), design.terms());
-        Firth.Fit firth = Firth.fit(design.x(), design.y(), design.terms());
-        Separation.Result separation = Separation.check(design.x(), design.y());
-
         boolean firthServed = options.method() == Method.FIRTH;
         if (!firthServed && !ml.reliable()) {
             throw new TrainingException("the maximum-likelihood fit for " + procedure.name() + " is unreliable ("
                     + ml.unreliableReason() + "); it cannot be served. Use --method firth.");
         }
+        List<ModelFile.UnivariateResult> univariate = FactorCatalogue.candidates(procedure).stream()
+                .map(f -> univariate(patients, f)).toList();
+        Firth.Fit firth = Firth.fit(design.x(), design.y(), design.terms());
+        Separation.Result separation = Separation.check(design.x(), design.y());
         double[] beta = firthServed ? firth.estimates() : ml.estimates();
         OptimismBootstrap.Procedure refit = firthServed
                 ? Firth::coefficients
@@ -128,7 +127,7 @@ public final class ModelTrainer {
         Design d = Design.of(patients, List.of(factor));
         int[] factorColumns = IntStream.range(1, d.terms().size()).toArray();
         LogisticMl.Fit ml = LogisticMl.fit(d.x(), d.y(), d.terms());
-        Double lrP = Numbers.round(LogisticMl.likelihoodRatioTest(d.x(), d.y(), factorColumns).p());
+        Double lrP = Numbers.round(LogisticMl.likelihoodRatioTest(ml, d.x(), d.y(), factorColumns).p());
         List<ModelFile.Coefficient> firth;
         try {
             firth = withoutIntercept(Firth.fit(d.x(), d.y(), d.terms()).coefficients().stream()
