@@ -35,8 +35,9 @@ COPY src/ src/
 COPY models/ models/
 COPY openapi/ openapi/
 # -Pcontainer keeps only the linux-x86_64 natives of javacpp / OpenBLAS / ARPACK-NG (see pom.xml).
-# No AppCDS archive here: it must be dumped by the JVM that will use it, and the runtime image has a JRE.
-RUN ./mvnw -B -ntp -Pcontainer package -DskipTests -Dquarkus.package.jar.appcds.enabled=false \
+# No start-up (class-data-sharing) archive here: it must be dumped by the JVM that will use it, and the runtime
+# image has a JRE.
+RUN ./mvnw -B -ntp -Pcontainer package -DskipTests -Dstartup-archive.skip=true \
  && ls target/quarkus-app/lib/main | grep bytedeco \
  && ! ls target/quarkus-app/lib/main | grep -E 'bytedeco.*-(windows|macosx)-'
 

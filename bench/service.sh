@@ -2,11 +2,13 @@
 # Service benchmark (issue 3 §10): starts the packaged jar on 127.0.0.1 and, in the same run, measures
 #   start-up to ready (process start -> first 200 from /q/health/ready, ms),
 #   GET /q/health/live at 32 connections (the ceiling of the HTTP stack),
-#   POST /api/v1/predictions at 32 connections (openapi/examples/predict-pvp.json),
+#   POST /api/v1/predictions at 32 connections, cycling through every input the bundled models tell apart
+#     (bench/gen-singles.sh: 192 patients),
 #   POST /api/v1/predictions/batch with 1,000 patients, one connection (median latency),
-#   RSS of the server after the load.
-# Each wrk phase is preceded by an unmeasured warm-up of the same load. Everything is time-bounded
-# (about 1.5 min in total with the defaults) and the server is always stopped on exit.
+#   RSS of the server after the load,
+# and then, for information, single predictions with the prediction memo off, against a fresh server.
+# Every endpoint is warmed up under the same load before anything is measured. Everything is time-bounded
+# (about 2.5 min in total with the defaults) and the server is always stopped on exit.
 #
 #   bench/service.sh
 #   DURATION=30 WARMUP=10 bench/service.sh     # longer phases; REBUILD=1 repackages the jar first
@@ -17,7 +19,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 DURATION="${DURATION:-15}"      # seconds per measured wrk phase
-WARMUP="${WARMUP:-5}"           # seconds of warm-up before each phase
+WARMUP="${WARMUP:-10}"          # seconds of warm-up of each endpoint before the measurements
+MEMO_OFF="${MEMO_OFF:-1}"       # 1: also measure single predictions with the memo off (information only)
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 START_TIMEOUT_S="${START_TIMEOUT_S:-60}"
@@ -56,55 +59,64 @@ while port_in_use "$PORT"; do PORT=$((PORT + 1)); done
 BASE="http://127.0.0.1:$PORT"
 
 # ---- request bodies ----
-single_body="$REPO_ROOT/openapi/examples/predict-pvp.json"
-if [ ! -f "$single_body" ]; then
-  single_body="$tmp/predict-pvp.json"
-  log "openapi/examples/predict-pvp.json not found; using an embedded PVP request"
-  cat >"$single_body" <<'JSON'
-{"procedure":"PVP","factors":{"malnutrition":true,"poorPerformanceStatus":false,"metastasisDuringChemotherapy":false,"targetedTherapy":true,"postoperativeRadiotherapy":false}}
-JSON
-fi
+singles="$tmp/singles.jsonl"
+"$BENCH_DIR/gen-singles.sh" >"$singles"
+first_single="$tmp/single.json"
+head -n 1 "$singles" >"$first_single"
 batch_body="$tmp/batch-1000.json"
 "$BENCH_DIR/gen-batch.sh" 1000 >"$batch_body"
 
-# ---- start-up to ready ----
-log "starting $JAR on 127.0.0.1:$PORT"
-t0="$(now_ms)"
+# ---- the server ----
 # As the README runs it: from the fast-jar directory, with the build's AppCDS archive when there is one (the
 # archive records the class path relative to that directory).
 app_dir="$(dirname "$JAR")"
 cds=()
 [ -f "$app_dir/app-cds.jsa" ] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
-(cd "$app_dir" && exec java "${cds[@]}" "${server_java_opts[@]}" -Dquarkus.http.host=127.0.0.1 \
-  -Dquarkus.http.port="$PORT" -jar quarkus-run.jar) >"$tmp/server.log" 2>&1 &
-server_pid=$!
-startup_ms=""
-while :; do
-  if curl -fsS -o /dev/null --max-time 1 "$BASE/q/health/ready" 2>/dev/null; then
-    startup_ms=$(($(now_ms) - t0))
-    break
-  fi
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    log "the server exited during start-up; its log:"; tail -n 40 "$tmp/server.log" >&2; exit 2
-  fi
-  if (($(now_ms) - t0 > START_TIMEOUT_S * 1000)); then
-    log "not ready after ${START_TIMEOUT_S} s; its log:"; tail -n 40 "$tmp/server.log" >&2; exit 2
-  fi
-  sleep 0.01
-done
-quarkus_started="$(sed -n 's/.*started in \([0-9.]*\)s.*/\1/p' "$tmp/server.log" | head -n 1)"
-log "ready after ${startup_ms} ms (Quarkus reports started in ${quarkus_started:-?} s)"
+
+# start_server [EXTRA_JVM_OPTION...] -> sets server_pid, startup_ms and quarkus_started; exits 2 if not ready
+start_server() {
+  log "starting $JAR on 127.0.0.1:$PORT $*"
+  local t0
+  t0="$(now_ms)"
+  (cd "$app_dir" && exec java "${cds[@]}" "${server_java_opts[@]}" "$@" -Dquarkus.http.host=127.0.0.1 \
+    -Dquarkus.http.port="$PORT" -jar quarkus-run.jar) >"$tmp/server.log" 2>&1 &
+  server_pid=$!
+  startup_ms=""
+  while :; do
+    if curl -fsS -o /dev/null --max-time 1 "$BASE/q/health/ready" 2>/dev/null; then
+      startup_ms=$(($(now_ms) - t0))
+      break
+    fi
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+      log "the server exited during start-up; its log:"; tail -n 40 "$tmp/server.log" >&2; exit 2
+    fi
+    if (($(now_ms) - t0 > START_TIMEOUT_S * 1000)); then
+      log "not ready after ${START_TIMEOUT_S} s; its log:"; tail -n 40 "$tmp/server.log" >&2; exit 2
+    fi
+    sleep 0.01
+  done
+  quarkus_started="$(sed -n 's/.*started in \([0-9.]*\)s.*/\1/p' "$tmp/server.log" | head -n 1)"
+  log "ready after ${startup_ms} ms (Quarkus reports started in ${quarkus_started:-?} s)"
+}
+
+stop_server() {
+  kill -TERM "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=""
+}
 
 # ---- wrk helpers ----
-# run_wrk NAME CONNECTIONS THREADS URL [BODY_FILE] -> prints the RESULT line of lua/report.lua
+# run_wrk NAME CONNECTIONS THREADS SECONDS URL [BODY_SPEC] -> prints the RESULT line of lua/report.lua, where
+# BODY_SPEC is empty (GET), body:FILE (that body every time) or bodies:FILE (one body per line, in turn)
 run_wrk() {
-  local name=$1 conns=$2 threads=$3 url=$4 body=${5:-}
-  if ((WARMUP > 0)); then
-    BODY_FILE="$body" timeout $((WARMUP + 30)) wrk -t"$threads" -c"$conns" -d"${WARMUP}s" --timeout 10s \
-      -s "$BENCH_DIR/lua/report.lua" "$url" >"$tmp/wrk-$name-warmup.txt"
-  fi
-  BODY_FILE="$body" timeout $((DURATION + 30)) wrk -t"$threads" -c"$conns" -d"${DURATION}s" --timeout 10s \
-    -s "$BENCH_DIR/lua/report.lua" "$url" >"$tmp/wrk-$name.txt"
+  local name=$1 conns=$2 threads=$3 seconds=$4 url=$5 spec=${6:-}
+  local body="" bodies=""
+  case "$spec" in
+    body:*) body=${spec#body:} ;;
+    bodies:*) bodies=${spec#bodies:} ;;
+  esac
+  BODY_FILE="$body" BODIES_FILE="$bodies" timeout $((seconds + 30)) wrk -t"$threads" -c"$conns" -d"${seconds}s" \
+    --timeout 10s -s "$BENCH_DIR/lua/report.lua" "$url" >"$tmp/wrk-$name.txt"
   grep '^RESULT' "$tmp/wrk-$name.txt"
 }
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
@@ -114,6 +126,19 @@ probe() {
   curl -sS -o "$tmp/probe.out" -w '%{http_code}' --max-time 30 -H 'Content-Type: application/json' \
     -H 'Accept: application/json' --data-binary @"$2" "$1" || echo 000
 }
+# warm_up: the JIT compiles what it measures, so every endpoint runs under load before any measurement
+warm_up() {
+  if ((WARMUP > 0)); then
+    log "warming up: ${WARMUP} s on each endpoint"
+    run_wrk warmup-health "$CONNECTIONS" "$THREADS" "$WARMUP" "$BASE/q/health/live" >/dev/null
+    run_wrk warmup-single "$CONNECTIONS" "$THREADS" "$WARMUP" "$BASE/api/v1/predictions" "bodies:$singles" >/dev/null
+    [ "${1:-}" = singles-only ] ||
+      run_wrk warmup-batch 1 1 "$WARMUP" "$BASE/api/v1/predictions/batch" "body:$batch_body" >/dev/null
+  fi
+}
+
+# ---- start-up to ready ----
+start_server
 
 rows=()   # measure|value|target|result
 verdict_all=PASS
@@ -123,21 +148,35 @@ row() {
 }
 pass_if() { if "$@"; then echo PASS; else echo FAIL; fi; }
 
+quarkus_started_first="$quarkus_started"
 row "start-up to ready" "${startup_ms} ms" "<= ${T_START_MS} ms" "$(pass_if le "$startup_ms" "$T_START_MS")"
+
+# ---- the probes: an endpoint that does not answer as it should is reported, not measured ----
+single_status="$(probe "$BASE/api/v1/predictions" "$first_single")"
+single_ok=0
+if [ "$single_status" = 200 ] && grep -q '"probability"' "$tmp/probe.out"; then single_ok=1; else
+  log "POST /api/v1/predictions answered HTTP $single_status: $(head -c 300 "$tmp/probe.out")"
+fi
+batch_status="$(probe "$BASE/api/v1/predictions/batch" "$batch_body")"
+n_prob="$(grep -o '"probability"' "$tmp/probe.out" | wc -l || true)"
+batch_ok=0
+if [ "$batch_status" = 200 ] && [ "$n_prob" -ge 1000 ]; then batch_ok=1; else
+  log "POST /api/v1/predictions/batch answered HTTP $batch_status with $n_prob probabilities: $(head -c 300 "$tmp/probe.out")"
+fi
+((single_ok && batch_ok)) && warm_up
 
 # ---- (a) health: the ceiling ----
 log "GET /q/health/live: ${CONNECTIONS} connections, ${THREADS} threads, ${DURATION} s"
-health="$(run_wrk health "$CONNECTIONS" "$THREADS" "$BASE/q/health/live")"
+health="$(run_wrk health "$CONNECTIONS" "$THREADS" "$DURATION" "$BASE/q/health/live")"
 health_rps="$(field "$health" rps)"
 row "GET /q/health/live throughput (ceiling)" "${health_rps} req/s" "reference" "info"
 row "GET /q/health/live p50 / p99" "$(field "$health" p50_ms) / $(field "$health" p99_ms) ms" "" "info"
 [ "$(errors_of "$health")" -eq 0 ] || row "GET /q/health/live errors" "$(errors_of "$health")" "0" FAIL
 
 # ---- (b) single predictions ----
-status="$(probe "$BASE/api/v1/predictions" "$single_body")"
-if [ "$status" = 200 ] && grep -q '"probability"' "$tmp/probe.out"; then
-  log "POST /api/v1/predictions: ${CONNECTIONS} connections, ${THREADS} threads, ${DURATION} s"
-  single="$(run_wrk single "$CONNECTIONS" "$THREADS" "$BASE/api/v1/predictions" "$single_body")"
+if ((single_ok)); then
+  log "POST /api/v1/predictions ($(wc -l <"$singles") patients in turn): ${CONNECTIONS} connections, ${THREADS} threads, ${DURATION} s"
+  single="$(run_wrk single "$CONNECTIONS" "$THREADS" "$DURATION" "$BASE/api/v1/predictions" "bodies:$singles")"
   single_rps="$(field "$single" rps)"
   ratio="$(awk -v s="$single_rps" -v h="$health_rps" 'BEGIN { printf "%.2f", s / h }')"
   single_p99="$(field "$single" p99_ms)"
@@ -147,25 +186,21 @@ if [ "$status" = 200 ] && grep -q '"probability"' "$tmp/probe.out"; then
     "<= ${T_P99_MS} ms" "$(pass_if le "$single_p99" "$T_P99_MS")"
   [ "$(errors_of "$single")" -eq 0 ] || row "POST /api/v1/predictions errors (non-2xx, timeouts)" "$(errors_of "$single")" "0" FAIL
 else
-  log "POST /api/v1/predictions answered HTTP $status: $(head -c 300 "$tmp/probe.out")"
-  row "POST /api/v1/predictions throughput" "unavailable (HTTP $status)" ">= ${T_RATIO} x health" FAIL
-  row "POST /api/v1/predictions p99 at ${CONNECTIONS} connections" "unavailable (HTTP $status)" "<= ${T_P99_MS} ms" FAIL
+  row "POST /api/v1/predictions throughput" "unavailable (HTTP $single_status)" ">= ${T_RATIO} x health" FAIL
+  row "POST /api/v1/predictions p99 at ${CONNECTIONS} connections" "unavailable (HTTP $single_status)" "<= ${T_P99_MS} ms" FAIL
 fi
 
 # ---- (c) batches of 1,000 ----
-status="$(probe "$BASE/api/v1/predictions/batch" "$batch_body")"
-n_prob="$(grep -o '"probability"' "$tmp/probe.out" | wc -l || true)"
-if [ "$status" = 200 ] && [ "$n_prob" -ge 1000 ]; then
+if ((batch_ok)); then
   log "POST /api/v1/predictions/batch (1,000 patients): 1 connection, ${DURATION} s"
-  batch="$(run_wrk batch 1 1 "$BASE/api/v1/predictions/batch" "$batch_body")"
+  batch="$(run_wrk batch 1 1 "$DURATION" "$BASE/api/v1/predictions/batch" "body:$batch_body")"
   batch_p50="$(field "$batch" p50_ms)"
   row "POST /api/v1/predictions/batch, 1,000 patients, median" \
     "${batch_p50} ms (p99 $(field "$batch" p99_ms) ms, $(field "$batch" requests) batches)" \
     "<= ${T_BATCH_MS} ms" "$(pass_if le "$batch_p50" "$T_BATCH_MS")"
   [ "$(errors_of "$batch")" -eq 0 ] || row "POST /api/v1/predictions/batch errors" "$(errors_of "$batch")" "0" FAIL
 else
-  log "POST /api/v1/predictions/batch answered HTTP $status with $n_prob probabilities: $(head -c 300 "$tmp/probe.out")"
-  row "POST /api/v1/predictions/batch, 1,000 patients, median" "unavailable (HTTP $status, $n_prob probabilities)" \
+  row "POST /api/v1/predictions/batch, 1,000 patients, median" "unavailable (HTTP $batch_status, $n_prob probabilities)" \
     "<= ${T_BATCH_MS} ms" FAIL
 fi
 
@@ -175,14 +210,29 @@ hwm_kb="$(awk '/^VmHWM:/ { print $2 }' "/proc/$server_pid/status")"
 rss_mb=$((rss_kb / 1024))
 row "RSS after the load" "${rss_mb} MB (peak $((hwm_kb / 1024)) MB)" "<= ${T_RSS_MB} MB" "$(pass_if le "$rss_mb" "$T_RSS_MB")"
 
+# ---- (d) information: single predictions with the prediction memo off ----
+# Every answer is then scored and written afresh; the server is restarted with spinemet.predictions.memo-size=0
+# and its own health ceiling is measured again.
+if [ "$MEMO_OFF" = 1 ] && ((single_ok)); then
+  stop_server
+  start_server -Dspinemet.predictions.memo-size=0
+  warm_up singles-only
+  health_off="$(run_wrk health-memo-off "$CONNECTIONS" "$THREADS" "$DURATION" "$BASE/q/health/live")"
+  single_off="$(run_wrk single-memo-off "$CONNECTIONS" "$THREADS" "$DURATION" "$BASE/api/v1/predictions" "bodies:$singles")"
+  row "memo off: POST /api/v1/predictions throughput" "$(field "$single_off" rps) req/s = $(awk -v s="$(field "$single_off" rps)" \
+    -v h="$(field "$health_off" rps)" 'BEGIN { printf "%.2f", s / h }') x health ($(field "$health_off" rps) req/s)" "" "info"
+  row "memo off: POST /api/v1/predictions p99" "$(field "$single_off" p99_ms) ms (p50 $(field "$single_off" p50_ms) ms)" "" "info"
+fi
+
 # ---- report ----
 {
   echo "# Service benchmark (bench/service.sh)"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'); $(machine_summary)"
   echo
-  echo "wrk on 127.0.0.1, ${WARMUP} s warm-up + ${DURATION} s per phase; health and single predictions at" \
-    "${CONNECTIONS} connections / ${THREADS} threads, batches on 1 connection. Quarkus reported start-up: ${quarkus_started:-?} s." \
+  echo "wrk on 127.0.0.1: ${WARMUP} s warm-up of each endpoint, then ${DURATION} s per measure; health and single" \
+    "predictions at ${CONNECTIONS} connections / ${THREADS} threads (single predictions cycle through the $(wc -l <"$singles")" \
+    "inputs of bench/gen-singles.sh), batches on 1 connection. Quarkus reported start-up: ${quarkus_started_first:-?} s." \
     "Server JVM options: ${cds[*]} ${SERVER_JAVA_OPTS}."
   echo
   echo "| measure | value | target | result |"

@@ -1,13 +1,47 @@
 -- wrk reporter: one machine-readable line with throughput, latency percentiles (ms) and errors.
--- Optional request body: BODY_FILE=path (sent as POST with CONTENT_TYPE, default application/json).
+-- Optional request bodies, sent as POST with CONTENT_TYPE (default application/json):
+--   BODY_FILE=path     one body, sent with every request;
+--   BODIES_FILE=path   one body per line, sent in turn (each thread starts at a different line).
+local content_type = os.getenv("CONTENT_TYPE") or "application/json"
 local body_file = os.getenv("BODY_FILE")
+local bodies_file = os.getenv("BODIES_FILE")
+
 if body_file and body_file ~= "" then
   local f = assert(io.open(body_file, "rb"))
   wrk.method = "POST"
   wrk.body = f:read("*a")
   f:close()
-  wrk.headers["Content-Type"] = os.getenv("CONTENT_TYPE") or "application/json"
+  wrk.headers["Content-Type"] = content_type
   wrk.headers["Accept"] = "application/json"
+end
+
+local requests, next_request = nil, 1
+local threads_set_up = 0
+
+-- Runs in the main state; thread:set makes "thread_number" a global of that thread's state.
+setup = function(thread)
+  thread:set("thread_number", threads_set_up)
+  threads_set_up = threads_set_up + 1
+end
+
+if bodies_file and bodies_file ~= "" then
+  init = function(args)
+    -- Every request is formatted once, here; request() only hands them out.
+    requests = {}
+    local headers = { ["Content-Type"] = content_type, ["Accept"] = "application/json" }
+    for line in io.lines(bodies_file) do
+      if line ~= "" then
+        requests[#requests + 1] = wrk.format("POST", nil, headers, line)
+      end
+    end
+    assert(#requests > 0, "no bodies in " .. bodies_file)
+    next_request = ((thread_number or 0) * 97) % #requests + 1
+  end
+  request = function()
+    local r = requests[next_request]
+    next_request = next_request % #requests + 1
+    return r
+  end
 end
 
 done = function(summary, latency, requests)

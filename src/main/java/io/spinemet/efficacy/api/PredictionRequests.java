@@ -58,18 +58,22 @@ public final class PredictionRequests {
 
     private final Function<Procedure, LoadedModel> models;
     private final Consumer<Procedure> scored;
+    private final RenderedPredictions rendered;
 
     /**
-     * @param models the model of each procedure
-     * @param scored told of every patient scored (for metrics)
+     * @param models   the model of each procedure
+     * @param scored   told of every patient scored (for metrics)
+     * @param rendered renders single predictions as JSON
      */
-    public PredictionRequests(Function<Procedure, LoadedModel> models, Consumer<Procedure> scored) {
+    PredictionRequests(Function<Procedure, LoadedModel> models, Consumer<Procedure> scored,
+                       RenderedPredictions rendered) {
         this.models = models;
         this.scored = scored;
+        this.rendered = rendered;
     }
 
-    /** {@code POST /predictions}. */
-    public Prediction single(JsonNode body) {
+    /** {@code POST /predictions}: the prediction as JSON. */
+    public byte[] single(JsonNode body) {
         List<FieldError> errors = new ArrayList<>();
         ObjectNode request = RequestValidator.object(body, "", errors);
         if (request == null) {
@@ -84,9 +88,9 @@ public final class PredictionRequests {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        Prediction prediction = Scorer.predict(models.apply(procedure), values);
+        byte[] json = rendered.render(models.apply(procedure), values);
         scored.accept(procedure);
-        return prediction;
+        return json;
     }
 
     /** {@code POST /predictions/comparison}: every factor either model uses is required. */

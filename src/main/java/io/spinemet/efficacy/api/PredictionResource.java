@@ -1,5 +1,8 @@
 package io.spinemet.efficacy.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -17,9 +20,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -57,16 +62,27 @@ public class PredictionResource {
     private final Timer batchTimer;
     private final Timer batchCsvTimer;
 
-    public PredictionResource(ModelRegistry models, MeterRegistry meters) {
+    public PredictionResource(ModelRegistry models, MeterRegistry meters, ObjectMapper mapper,
+                              @ConfigProperty(name = "spinemet.predictions.memo-size") int memoSize) {
         for (Procedure p : Procedure.values()) {
             predictions.put(p, Counter.builder("spinemet.predictions").tag("procedure", p.name())
                     .description("Patients scored, by procedure").register(meters));
         }
-        this.requests = new PredictionRequests(models::get, p -> predictions.get(p).increment());
+        ObjectWriter writer = mapper.writerFor(Prediction.class);
+        this.requests = new PredictionRequests(models::get, p -> predictions.get(p).increment(),
+                new RenderedPredictions(memoSize, prediction -> json(writer, prediction)));
         singleTimer = timer(meters, "single");
         comparisonTimer = timer(meters, "comparison");
         batchTimer = timer(meters, "batch");
         batchCsvTimer = timer(meters, "batch-csv");
+    }
+
+    private static byte[] json(ObjectWriter writer, Prediction prediction) {
+        try {
+            return writer.writeValueAsBytes(prediction);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Timer timer(MeterRegistry meters, String endpoint) {
@@ -92,9 +108,9 @@ public class PredictionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Prediction.class),
                     examples = @ExampleObject(name = "prediction", value = ApiExamples.PREDICTION_RESPONSE)))
-    public Prediction predict(byte[] body) {
+    public byte[] predict(byte[] body) {
         long start = System.nanoTime();
-        Prediction prediction = requests.single(RequestValidator.parse(body));
+        byte[] prediction = requests.single(RequestValidator.parse(body));
         singleTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         return prediction;
     }

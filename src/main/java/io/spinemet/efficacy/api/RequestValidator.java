@@ -97,23 +97,22 @@ public final class RequestValidator {
 
     /** The required {@code procedure} field of {@code parent}; {@code null} after reporting a problem. */
     public static Procedure procedure(ObjectNode parent, String parentPointer, List<FieldError> errors) {
-        String pointer = JsonPointer.child(parentPointer, "procedure");
         JsonNode node = parent.get("procedure");
-        String allowed = "one of " + Procedure.allowed();
+        String problem;
         if (node == null) {
-            errors.add(FieldError.at(pointer, "required", allowed));
-            return null;
-        }
-        if (!node.isTextual()) {
-            errors.add(FieldError.at(pointer, "must be a JSON string; got " + describe(node), allowed));
-            return null;
-        }
-        for (Procedure p : Procedure.values()) {
-            if (p.name().equals(node.textValue())) {
-                return p;
+            problem = "required";
+        } else if (!node.isTextual()) {
+            problem = "must be a JSON string; got " + describe(node);
+        } else {
+            for (Procedure p : Procedure.values()) {
+                if (p.name().equals(node.textValue())) {
+                    return p;
+                }
             }
+            problem = "not a known procedure";
         }
-        errors.add(FieldError.at(pointer, "not a known procedure", allowed));
+        errors.add(FieldError.at(JsonPointer.child(parentPointer, "procedure"), problem,
+                "one of " + Procedure.allowed()));
         return null;
     }
 
@@ -146,7 +145,7 @@ public final class RequestValidator {
         for (Factor factor : FactorCatalogue.FACTORS) {
             JsonNode value = factors.get(factor.id());
             if (value != null) {
-                Object typed = value(factor, value, JsonPointer.child(pointer, factor.id()), errors);
+                Object typed = value(factor, value, pointer, errors);
                 if (typed != null) {
                     values.put(factor.id(), typed);
                 }
@@ -155,35 +154,34 @@ public final class RequestValidator {
         return values;
     }
 
-    /** One factor value, typed without coercion; {@code null} after reporting a problem. */
-    static Object value(Factor factor, JsonNode node, String pointer, List<FieldError> errors) {
-        String allowed = allowed(factor);
+    /**
+     * One factor value, typed without coercion; {@code null} after reporting a problem at the factor's pointer under
+     * {@code factorsPointer}.
+     */
+    static Object value(Factor factor, JsonNode node, String factorsPointer, List<FieldError> errors) {
+        String problem;
         switch (factor.type()) {
             case BOOLEAN -> {
                 if (node.isBoolean()) {
                     return node.booleanValue();
                 }
-                errors.add(FieldError.at(pointer, "must be a JSON boolean; got " + describe(node), allowed));
+                problem = "must be a JSON boolean; got " + describe(node);
             }
             case INTEGER -> {
-                if (!node.isIntegralNumber()) {
-                    errors.add(FieldError.at(pointer, "must be a JSON integer; got " + describe(node), allowed));
-                } else if (!node.canConvertToInt() || node.intValue() < factor.minimum()) {
-                    errors.add(FieldError.at(pointer, "out of range", allowed));
-                } else {
+                if (node.isIntegralNumber() && node.canConvertToInt() && node.intValue() >= factor.minimum()) {
                     return node.intValue();
                 }
+                problem = node.isIntegralNumber() ? "out of range" : "must be a JSON integer; got " + describe(node);
             }
             case CATEGORICAL -> {
-                if (!node.isTextual()) {
-                    errors.add(FieldError.at(pointer, "must be a JSON string; got " + describe(node), allowed));
-                } else if (!factor.levels().contains(node.textValue())) {
-                    errors.add(FieldError.at(pointer, "not an allowed level", allowed));
-                } else {
+                if (node.isTextual() && factor.levels().contains(node.textValue())) {
                     return node.textValue();
                 }
+                problem = node.isTextual() ? "not an allowed level" : "must be a JSON string; got " + describe(node);
             }
+            default -> throw new IllegalStateException(factor.type().name());
         }
+        errors.add(FieldError.at(JsonPointer.child(factorsPointer, factor.id()), problem, allowed(factor)));
         return null;
     }
 

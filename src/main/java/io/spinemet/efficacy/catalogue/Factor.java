@@ -71,12 +71,16 @@ public record Factor(
      * @return empty when valid, otherwise what is allowed
      */
     public Optional<String> problemWith(Object value) {
-        boolean ok = switch (type) {
+        return allows(value) ? Optional.empty() : Optional.of("must be " + allowedValues());
+    }
+
+    /** Whether an already-typed value (Boolean, Integer or level String) is valid, without any coercion. */
+    public boolean allows(Object value) {
+        return switch (type) {
             case BOOLEAN -> value instanceof Boolean;
             case CATEGORICAL -> value instanceof String s && levels.contains(s);
             case INTEGER -> value instanceof Integer i && i >= minimum;
         };
-        return ok ? Optional.empty() : Optional.of("must be " + allowedValues());
     }
 
     /**
@@ -96,7 +100,7 @@ public record Factor(
             case CATEGORICAL -> t;
             case INTEGER -> parseInteger(t);
         };
-        if (value == null || problemWith(value).isPresent()) {
+        if (value == null || !allows(value)) {
             throw new IllegalArgumentException(
                     "must be " + (type == FactorType.BOOLEAN ? "0, 1, true or false" : allowedValues()));
         }

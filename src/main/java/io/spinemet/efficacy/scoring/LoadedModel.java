@@ -6,6 +6,7 @@ import io.spinemet.efficacy.catalogue.Procedure;
 import io.spinemet.efficacy.catalogue.Term;
 import io.spinemet.efficacy.modelfile.ModelFile;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class LoadedModel {
     private final int[] termFactor;
     private final double[] beta;
     private final double[][] covariance;
-    private final Set<String> patterns;
+    private final Set<DesignRow> patterns;
     private final double baselineRate;
     private final ModelInfo info;
     private final Scorer.ModelWarnings warnings;
@@ -66,15 +67,15 @@ public final class LoadedModel {
                 covariance[r][c] = file.covariance().matrix().get(r).get(c);
             }
         }
-        Set<String> seen = new HashSet<>();
+        Set<DesignRow> seen = new HashSet<>();
         if (file.cohort().patterns() != null) {
             for (ModelFile.Pattern pattern : file.cohort().patterns()) {
-                String key = patternKey(pattern.factors());
-                if (key == null) {
+                try {
+                    seen.add(new DesignRow(Scorer.design(this, pattern.factors())));
+                } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("cohort pattern " + pattern.factors()
-                            + " does not give a value of every model factor the catalogue allows");
+                            + " does not give a value of every model factor the catalogue allows", e);
                 }
-                seen.add(key);
             }
         }
         this.patterns = Set.copyOf(seen);
@@ -123,25 +124,29 @@ public final class LoadedModel {
     }
 
     /**
-     * The key of a combination of the model's factor values: its design row, so that levels the model does not tell
-     * apart (Frankel A and B) count as the same combination.
-     *
-     * @return {@code null} when a value is missing or not allowed
+     * Whether the training cohort holds this combination of the model's factor values. Combinations are compared by
+     * design row, so levels the model does not tell apart (Frankel A and B) count as the same combination.
      */
-    String patternKey(Map<String, ?> values) {
-        StringBuilder key = new StringBuilder();
-        for (int j = 0; j < terms.length; j++) {
-            Object value = values.get(terms[j].factorId());
-            if (value == null || factors.get(termFactor[j]).problemWith(value).isPresent()) {
-                return null;
-            }
-            key.append(terms[j].encode(value)).append(';');
-        }
-        return key.toString();
+    boolean patternSeen(double[] x) {
+        return patterns.contains(new DesignRow(x));
     }
 
-    boolean patternSeen(Map<String, ?> values) {
-        return patterns.contains(patternKey(values));
+    /** A design row as a set element, compared by value. */
+    private record DesignRow(double[] x) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DesignRow other && Arrays.equals(x, other.x);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(x);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(x);
+        }
     }
 
     public ModelFile file() {

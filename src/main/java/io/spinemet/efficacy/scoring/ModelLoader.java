@@ -97,6 +97,24 @@ public final class ModelLoader {
         return models;
     }
 
+    /**
+     * Reads the bundled model files on a daemon thread and discards them. Started before the application, it loads
+     * the classes and builds the JSON deserializers that {@link #load} needs on a core that Quarkus' single-threaded
+     * start-up leaves idle, so that {@link ModelRegistry} then loads the configured models in milliseconds. Nothing
+     * is kept and nothing is reported: the real load checks and reports everything.
+     */
+    public static void warmUpInBackground(ClassLoader loader) {
+        Thread warmUp = new Thread(() -> {
+            try {
+                load(classpath(loader));
+            } catch (ModelLoadException | RuntimeException e) {
+                // The real load reports it.
+            }
+        }, "model-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
     static LoadedModel loadOne(Source source, Procedure procedure) throws IOException, ModelLoadException {
         String name = procedure.slug() + ".json";
         String where = source.describe(name);

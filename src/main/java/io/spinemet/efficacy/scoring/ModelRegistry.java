@@ -40,7 +40,7 @@ public class ModelRegistry {
         } catch (ModelLoader.ModelLoadException e) {
             throw new IllegalStateException("Cannot start: the model files cannot be served:\n" + e.getMessage(), e);
         }
-        for (LoadedModel m : models.values()) {
+        for (LoadedModel m : all()) {
             LOG.infof("Loaded model %s %s (%s) from %s, sha256 %s", m.info().id(), m.info().version(),
                     m.procedure().name(), m.source(), m.sha256());
             m.markdownCard().ifPresentOrElse(c -> { }, () -> LOG.warnf("No Markdown card %s.md beside %s",

@@ -1,6 +1,7 @@
 package io.spinemet.efficacy.scoring;
 
 import io.spinemet.efficacy.catalogue.Factor;
+import io.spinemet.efficacy.catalogue.FactorCatalogue;
 import io.spinemet.efficacy.catalogue.Term;
 import io.spinemet.efficacy.modelfile.ModelFile;
 import io.spinemet.efficacy.scoring.Prediction.ConfidenceInterval;
@@ -9,7 +10,6 @@ import io.spinemet.efficacy.scoring.Prediction.ModifiableFactor;
 import io.spinemet.efficacy.scoring.Prediction.TermContribution;
 import io.spinemet.efficacy.scoring.Prediction.Warning;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,12 +61,25 @@ public final class Scorer {
                 throw new IllegalArgumentException("the model needs " + terms[j].factorId());
             }
             Factor factor = model.factors().get(model.termFactor()[j]);
-            if (factor.problemWith(value).isPresent()) {
-                throw new IllegalArgumentException(factor.id() + " " + factor.problemWith(value).get());
+            if (!factor.allows(value)) {
+                throw new IllegalArgumentException(factor.id() + " " + factor.problemWith(value).orElseThrow());
             }
             x[j + 1] = terms[j].encode(value);
         }
         return x;
+    }
+
+    /** The design row {@code x} with one factor's terms set to another (valid) value. */
+    private static double[] withValue(LoadedModel model, double[] x, int factorIndex, Object value) {
+        double[] changed = x.clone();
+        Term[] terms = model.terms();
+        int[] owner = model.termFactor();
+        for (int j = 0; j < terms.length; j++) {
+            if (owner[j] == factorIndex) {
+                changed[j + 1] = terms[j].encode(value);
+            }
+        }
+        return changed;
     }
 
     /** Probability and 95% CI only. */
@@ -97,7 +110,8 @@ public final class Scorer {
      * The full prediction.
      *
      * @param model  the procedure's model
-     * @param values the patient's valid catalogue factor values; those the model does not use are reported as ignored
+     * @param values the patient's valid catalogue factor values; those the model does not use are reported as ignored,
+     *               in catalogue order, so the prediction depends on the values and not on the map's order
      */
     public static Prediction predict(LoadedModel model, Map<String, ?> values) {
         double[] x = design(model, values);
@@ -112,19 +126,18 @@ public final class Scorer {
             used.add(factors.get(i).id());
         }
         List<String> ignored = new ArrayList<>();
-        for (String id : values.keySet()) {
-            if (!model.uses(id)) {
-                ignored.add(id);
+        for (Factor f : FactorCatalogue.FACTORS) {
+            if (values.containsKey(f.id()) && !model.uses(f.id())) {
+                ignored.add(f.id());
             }
         }
 
         List<ModifiableFactor> modifiable = new ArrayList<>();
-        for (Factor f : factors) {
+        for (int i = 0; i < factors.size(); i++) {
+            Factor f = factors.get(i);
             Object current = values.get(f.id());
             if (f.modifiable() && f.favourableValue() != null && !f.favourableValue().equals(current)) {
-                Map<String, Object> changed = new HashMap<>(values);
-                changed.put(f.id(), f.favourableValue());
-                Estimate e = estimate(model, design(model, changed));
+                Estimate e = estimate(model, withValue(model, x, i, f.favourableValue()));
                 modifiable.add(new ModifiableFactor(f.id(), f.label(), f.modifiability(), current,
                         f.favourableValue(), e.probability(), e.interval()));
             }
@@ -132,7 +145,7 @@ public final class Scorer {
 
         return new Prediction(model.procedure(), estimate.probability(), estimate.interval(), model.baselineRate(),
                 estimate.linearPredictor(), beta[0], contributions, modifiable, used, ignored, model.info(),
-                warnings(model, values));
+                warnings(model, x));
     }
 
     /**
@@ -157,12 +170,16 @@ public final class Scorer {
 
     /** Warnings that apply to this model and, for an unseen combination, to this patient. */
     public static List<Warning> warnings(LoadedModel model, Map<String, ?> values) {
+        return warnings(model, design(model, values));
+    }
+
+    private static List<Warning> warnings(LoadedModel model, double[] x) {
         ModelWarnings fixed = model.warnings();
         List<Warning> warnings = new ArrayList<>(4);
         if (fixed.reconstructed() != null) {
             warnings.add(fixed.reconstructed());
         }
-        if (!model.patternSeen(values)) {
+        if (!model.patternSeen(x)) {
             warnings.add(UNSEEN_COMBINATION);
         }
         fixed.others().forEach(warnings::add);
