@@ -30,7 +30,7 @@ public class ProblemMappers {
             case 404 -> ProblemResponses.plain(404, "Not Found", "There is no resource at this path. The API is "
                     + "under /api/v1; see /q/openapi.", instance);
             case 405 -> ProblemResponses.plain(405, "Method Not Allowed", "This resource does not support "
-                    + request.getMethod() + "; see /q/openapi for the methods it supports.", instance);
+                    + request.getMethod() + "; the Allow header lists the methods it supports.", instance);
             case 415 -> ProblemResponses.plain(415, "Unsupported Media Type", "The request's Content-Type is not "
                     + "accepted here; send application/json (or text/csv to the batch endpoint).", instance);
             case 406 -> ProblemResponses.plain(406, "Not Acceptable", "None of the media types in the Accept header "
@@ -48,11 +48,8 @@ public class ProblemMappers {
         LOG.infof("Rejected %s request: %d", request.getMethod(), status);
         Response.ResponseBuilder response = Response.status(status).type(ProblemResponses.MEDIA_TYPE)
                 .entity(ProblemResponses.bytes(problem));
-        if (e.getResponse() != null) {
-            String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-            if (allow != null) {
-                response.header(HttpHeaders.ALLOW, allow);
-            }
+        if (status == 405 && uri != null) {
+            AllowedMethods.forPath(uri.getRequestUri().getPath()).ifPresent(allow -> response.header(HttpHeaders.ALLOW, allow));
         }
         return response.build();
     }

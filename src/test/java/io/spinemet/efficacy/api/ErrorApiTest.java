@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -202,6 +203,20 @@ class ErrorApiTest {
     }
 
     @Test
+    void chunkedBodyOverTheSizeLimitIs413ProblemJsonAndUnderItIsRead() {
+        // An InputStream body has no known length: the client sends it chunked, without Content-Length.
+        byte[] big = new byte[3 * 1024 * 1024];
+        Arrays.fill(big, (byte) ' ');
+        assertProblem(given().contentType(ContentType.JSON).body(new ByteArrayInputStream(big)).when()
+                .post("/api/v1/predictions/batch").then(), 413)
+                .body("type", equalTo("urn:spinemet:problem:too-large"));
+        String ok = "{\"procedure\": \"PVP\", \"factors\": {" + OK_PVP_FACTORS + "}}";
+        given().contentType(ContentType.JSON).body(new ByteArrayInputStream(ok.getBytes(StandardCharsets.UTF_8)))
+                .when().post("/api/v1/predictions").then().statusCode(200)
+                .body("procedure", equalTo("PVP"));
+    }
+
+    @Test
     void wrongMediaTypeIs415() {
         assertProblem(given().contentType(ContentType.TEXT).body("{}").when().post("/api/v1/predictions").then(), 415);
         assertProblem(given().contentType("application/xml").body("<a/>").when()
@@ -210,10 +225,17 @@ class ErrorApiTest {
     }
 
     @Test
-    void wrongMethodIs405() {
-        assertProblem(given().when().delete("/api/v1/predictions").then(), 405);
-        assertProblem(given().when().get("/api/v1/predictions").then(), 405);
-        assertProblem(given().contentType(ContentType.JSON).body("{}").when().post("/api/v1/models").then(), 405);
+    void wrongMethodIs405WithTheAllowedMethods() {
+        assertProblem(given().when().delete("/api/v1/predictions").then(), 405)
+                .header("Allow", "OPTIONS, POST");
+        assertProblem(given().when().get("/api/v1/predictions/batch").then(), 405)
+                .header("Allow", "OPTIONS, POST");
+        assertProblem(given().contentType(ContentType.JSON).body("{}").when().post("/api/v1/models").then(), 405)
+                .header("Allow", "GET, HEAD, OPTIONS");
+        assertProblem(given().when().put("/api/v1/models/pvp").then(), 405)
+                .header("Allow", "GET, HEAD, OPTIONS");
+        assertProblem(given().when().delete("/api/v1/factors").then(), 405)
+                .header("Allow", "GET, HEAD, OPTIONS");
     }
 
     @Test
