@@ -24,7 +24,6 @@ import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -63,14 +62,14 @@ public class PredictionResource {
     private final Timer batchCsvTimer;
 
     public PredictionResource(ModelRegistry models, MeterRegistry meters, ObjectMapper mapper,
-                              @ConfigProperty(name = "spinemet.predictions.memo-size") int memoSize) {
+                              PredictionsConfig config) {
         for (Procedure p : Procedure.values()) {
             predictions.put(p, Counter.builder("spinemet.predictions").tag("procedure", p.name())
                     .description("Patients scored, by procedure").register(meters));
         }
         ObjectWriter writer = mapper.writerFor(Prediction.class);
         this.requests = new PredictionRequests(models::get, p -> predictions.get(p).increment(),
-                new RenderedPredictions(memoSize, prediction -> json(writer, prediction)));
+                new RenderedPredictions(config.memoSize(), prediction -> json(writer, prediction)));
         singleTimer = timer(meters, "single");
         comparisonTimer = timer(meters, "comparison");
         batchTimer = timer(meters, "batch");

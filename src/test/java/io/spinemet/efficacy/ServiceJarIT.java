@@ -1,0 +1,67 @@
+package io.spinemet.efficacy;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged service refuses to start, with a message, on what it must not serve with. */
+class ServiceJarIT {
+
+    @TempDir
+    Path models;
+
+    private record Result(int status, String output) {
+    }
+
+    /** Starts the packaged service with the given system properties; it is expected to exit by itself. */
+    private static Result service(String... properties) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=0"));
+        command.addAll(List.of(properties));
+        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly().waitFor();
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(exited, "the service started instead of refusing to:\n" + output);
+        return new Result(process.exitValue(), output);
+    }
+
+    @Test
+    void aNegativeMemoSizeStopsStartUp() throws Exception {
+        Result r = service("-Dspinemet.predictions.memo-size=-1");
+        assertNotEquals(0, r.status(), r.output());
+        assertTrue(r.output().contains("spinemet.predictions.memo-size must be greater than or equal to 0"),
+                r.output());
+        assertFalse(r.output().contains("Listening on"), r.output());
+    }
+
+    @Test
+    void aModelFileThatFailsItsChecksumStopsStartUp() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("models"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, models.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(models.resolve("pvp.json"), " ", StandardOpenOption.APPEND);
+        Result r = service("-Dspinemet.models.dir=" + models);
+        assertNotEquals(0, r.status(), r.output());
+        assertTrue(r.output().contains("pvp.json: SHA-256"), r.output());
+        assertTrue(r.output().contains("does not match"), r.output());
+        assertFalse(r.output().contains("Listening on"), r.output());
+    }
+}
