@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,28 +20,18 @@ class ServiceJarIT {
     @TempDir
     Path models;
 
-    private record Result(int status, String output) {
-    }
-
     /** Starts the packaged service with the given system properties; it is expected to exit by itself. */
-    private static Result service(String... properties) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=0"));
-        command.addAll(List.of(properties));
-        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
-        if (!exited) {
-            process.destroyForcibly().waitFor();
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(exited, "the service started instead of refusing to:\n" + output);
-        return new Result(process.exitValue(), output);
+    private static PackagedJar.Run service(String... properties) throws IOException, InterruptedException {
+        List<String> options = new ArrayList<>(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=0"));
+        options.addAll(List.of(properties));
+        PackagedJar.Run run = PackagedJar.run(options, List.of(), 60);
+        assertTrue(run.finished(), "the service started instead of refusing to:\n" + run.output());
+        return run;
     }
 
     @Test
     void aNegativeMemoSizeStopsStartUp() throws Exception {
-        Result r = service("-Dspinemet.predictions.memo-size=-1");
+        PackagedJar.Run r = service("-Dspinemet.predictions.memo-size=-1");
         assertNotEquals(0, r.status(), r.output());
         assertTrue(r.output().contains("spinemet.predictions.memo-size must be greater than or equal to 0"),
                 r.output());
@@ -58,7 +46,7 @@ class ServiceJarIT {
             }
         }
         Files.writeString(models.resolve("pvp.json"), " ", StandardOpenOption.APPEND);
-        Result r = service("-Dspinemet.models.dir=" + models);
+        PackagedJar.Run r = service("-Dspinemet.models.dir=" + models);
         assertNotEquals(0, r.status(), r.output());
         assertTrue(r.output().contains("pvp.json: SHA-256"), r.output());
         assertTrue(r.output().contains("does not match"), r.output());
