@@ -33,7 +33,7 @@ class ServiceJarIT {
     void aNegativeMemoSizeStopsStartUp() throws Exception {
         PackagedJar.Run r = service("-Dspinemet.predictions.memo-size=-1");
         assertNotEquals(0, r.status(), r.output());
-        assertTrue(r.output().contains("spinemet.predictions.memo-size must be greater than or equal to 0"),
+        assertTrue(r.output().contains("spinemet.predictions.memo-size must be from 0 to 100000; got -1"),
                 r.output());
         assertFalse(r.output().contains("Listening on"), r.output());
     }

@@ -62,14 +62,14 @@ public class PredictionResource {
     private final Timer batchCsvTimer;
 
     public PredictionResource(ModelRegistry models, MeterRegistry meters, ObjectMapper mapper,
-                              PredictionsConfig config) {
+                              PredictionSettings settings) {
         for (Procedure p : Procedure.values()) {
             predictions.put(p, Counter.builder("spinemet.predictions").tag("procedure", p.name())
                     .description("Patients scored, by procedure").register(meters));
         }
         ObjectWriter writer = mapper.writerFor(Prediction.class);
         this.requests = new PredictionRequests(models::get, p -> predictions.get(p).increment(),
-                new RenderedPredictions(config.memoSize(), prediction -> json(writer, prediction)));
+                new RenderedPredictions(settings.memoSize(), prediction -> json(writer, prediction)));
         singleTimer = timer(meters, "single");
         comparisonTimer = timer(meters, "comparison");
         batchTimer = timer(meters, "batch");
