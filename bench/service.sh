@@ -20,6 +20,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 DURATION="${DURATION:-15}"      # seconds per measured wrk phase
 WARMUP="${WARMUP:-10}"          # seconds of warm-up of each endpoint before the measurements
+START_RUNS="${START_RUNS:-5}"   # start-ups timed; the figure is their median
 MEMO_OFF="${MEMO_OFF:-1}"       # 1: also measure single predictions with the memo off (information only)
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
@@ -137,8 +138,17 @@ warm_up() {
   fi
 }
 
-# ---- start-up to ready ----
-start_server
+# ---- start-up to ready: the median of START_RUNS starts (one start says little on a shared machine) ----
+startups=()
+quarkus_startups=()
+for i in $(seq 1 "$START_RUNS"); do
+  start_server
+  startups+=("$startup_ms")
+  quarkus_startups+=("${quarkus_started:-?}")
+  # the last start serves the load phases
+  ((i == START_RUNS)) || stop_server
+done
+startup_median="$(printf '%s\n' "${startups[@]}" | median)"
 
 rows=()   # measure|value|target|result
 verdict_all=PASS
@@ -148,8 +158,8 @@ row() {
 }
 pass_if() { if "$@"; then echo PASS; else echo FAIL; fi; }
 
-quarkus_started_first="$quarkus_started"
-row "start-up to ready" "${startup_ms} ms" "<= ${T_START_MS} ms" "$(pass_if le "$startup_ms" "$T_START_MS")"
+row "start-up to ready, median of ${START_RUNS} starts" "${startup_median} ms (each: ${startups[*]} ms)" \
+  "<= ${T_START_MS} ms" "$(pass_if le "$startup_median" "$T_START_MS")"
 
 # ---- the probes: an endpoint that does not answer as it should is reported, not measured ----
 single_status="$(probe "$BASE/api/v1/predictions" "$first_single")"
@@ -232,7 +242,7 @@ fi
   echo
   echo "wrk on 127.0.0.1: ${WARMUP} s warm-up of each endpoint, then ${DURATION} s per measure; health and single" \
     "predictions at ${CONNECTIONS} connections / ${THREADS} threads (single predictions cycle through the $(wc -l <"$singles")" \
-    "inputs of bench/gen-singles.sh), batches on 1 connection. Quarkus reported start-up: ${quarkus_started_first:-?} s." \
+    "inputs of bench/gen-singles.sh), batches on 1 connection. Quarkus reported start-ups (s): ${quarkus_startups[*]}." \
     "Server JVM options: ${cds[*]} ${SERVER_JAVA_OPTS}."
   echo
   echo "| measure | value | target | result |"
