@@ -230,6 +230,8 @@ class ErrorApiTest {
                 .header("Allow", "OPTIONS, POST");
         assertProblem(given().when().get("/api/v1/predictions/batch").then(), 405)
                 .header("Allow", "OPTIONS, POST");
+        assertProblem(given().when().get("/api/v1/predictions/comparison").then(), 405)
+                .header("Allow", "OPTIONS, POST");
         assertProblem(given().contentType(ContentType.JSON).body("{}").when().post("/api/v1/models").then(), 405)
                 .header("Allow", "GET, HEAD, OPTIONS");
         assertProblem(given().when().put("/api/v1/models/pvp").then(), 405)
