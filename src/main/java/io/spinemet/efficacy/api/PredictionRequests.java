@@ -187,8 +187,9 @@ public final class PredictionRequests {
             return new BatchResult(index, id, procedure, null, null, null, null, errors);
         }
         LoadedModel model = models.apply(procedure);
-        Scorer.Estimate e = Scorer.estimate(model, values);
-        List<String> warnings = Scorer.warnings(model, values).stream().map(Prediction.Warning::code).toList();
+        Scorer.Brief brief = Scorer.brief(model, values);
+        Scorer.Estimate e = brief.estimate();
+        List<String> warnings = brief.warnings().stream().map(Prediction.Warning::code).toList();
         scored.accept(procedure);
         return new BatchResult(index, id, procedure, e.probability(), e.interval(), warnings, model.info(), null);
     }

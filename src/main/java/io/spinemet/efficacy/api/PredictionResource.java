@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -84,6 +85,14 @@ public class PredictionResource {
         }
     }
 
+    /** Runs a request and records its time when it succeeds (a rejected request is counted by the HTTP metrics). */
+    private static <T> T timed(Timer timer, Supplier<T> request) {
+        long start = System.nanoTime();
+        T result = request.get();
+        timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return result;
+    }
+
     private static Timer timer(MeterRegistry meters, String endpoint) {
         return Timer.builder("spinemet.prediction.latency").tag("endpoint", endpoint)
                 .description("Time to validate and score a prediction request (successful requests)")
@@ -108,10 +117,7 @@ public class PredictionResource {
                     schema = @Schema(implementation = Prediction.class),
                     examples = @ExampleObject(name = "prediction", value = ApiExamples.PREDICTION_RESPONSE)))
     public byte[] predict(byte[] body) {
-        long start = System.nanoTime();
-        byte[] prediction = requests.single(RequestValidator.parse(body));
-        singleTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        return prediction;
+        return timed(singleTimer, () -> requests.single(RequestValidator.parse(body)));
     }
 
     @POST
@@ -130,10 +136,7 @@ public class PredictionResource {
                     schema = @Schema(implementation = Comparison.class),
                     examples = @ExampleObject(name = "comparison", value = ApiExamples.COMPARISON_RESPONSE)))
     public Comparison compare(byte[] body) {
-        long start = System.nanoTime();
-        Comparison comparison = requests.compare(RequestValidator.parse(body));
-        comparisonTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        return comparison;
+        return timed(comparisonTimer, () -> requests.compare(RequestValidator.parse(body)));
     }
 
     @POST
@@ -156,10 +159,7 @@ public class PredictionResource {
                     schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "tooMany", value = ApiExamples.PROBLEM_413)))
     public BatchResponse batch(byte[] body) {
-        long start = System.nanoTime();
-        BatchResponse response = requests.batch(RequestValidator.parse(body));
-        batchTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        return response;
+        return timed(batchTimer, () -> requests.batch(RequestValidator.parse(body)));
     }
 
     @POST
@@ -180,9 +180,6 @@ public class PredictionResource {
                     schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
                     examples = @ExampleObject(name = "batchCsv", value = ApiExamples.BATCH_CSV_RESPONSE)))
     public String batchCsv(byte[] body) {
-        long start = System.nanoTime();
-        String csv = requests.batchCsv(body);
-        batchCsvTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        return csv;
+        return timed(batchCsvTimer, () -> requests.batchCsv(body));
     }
 }

@@ -168,11 +168,17 @@ public final class Scorer {
         return new Contribution(f.id(), f.label(), value, List.copyOf(termContributions));
     }
 
-    /** Warnings that apply to this model and, for an unseen combination, to this patient. */
-    public static List<Warning> warnings(LoadedModel model, Map<String, ?> values) {
-        return warnings(model, design(model, values));
+    /** The probability, its interval and the warnings, without contributions or what-ifs: a batch record. */
+    public record Brief(Estimate estimate, List<Warning> warnings) {
     }
 
+    /** {@link Brief} of a patient, from one design row. */
+    public static Brief brief(LoadedModel model, Map<String, ?> values) {
+        double[] x = design(model, values);
+        return new Brief(estimate(model, x), warnings(model, x));
+    }
+
+    /** Warnings that apply to this model and, for an unseen combination, to this patient. */
     private static List<Warning> warnings(LoadedModel model, double[] x) {
         ModelWarnings fixed = model.warnings();
         List<Warning> warnings = new ArrayList<>(4);

@@ -61,9 +61,10 @@ public final class LogisticMl {
      * @param converged       whether R's deviance criterion was met within 25 steps.
      * @param reliable        false when the estimates are not to be trusted.
      * @param unreliableReason why not, or null.
+     * @param separation      the exact check of the design for (quasi-)complete separation, run once per fit.
      */
     public record Fit(List<Coefficient> coefficients, double logLikelihood, double deviance, int iterations,
-                      boolean converged, boolean reliable, String unreliableReason) {
+                      boolean converged, boolean reliable, String unreliableReason, Separation.Result separation) {
 
         /** The estimates in design order. */
         public double[] estimates() {
@@ -81,8 +82,9 @@ public final class LogisticMl {
      */
     public static Fit fit(double[][] x, double[] y, List<String> terms) {
         Checks.design(x, y, terms);
+        Separation.Result separation = Separation.check(x, y);
         if (x.length <= x[0].length) {
-            return failed("fewer observations than parameters");
+            return failed("fewer observations than parameters", separation);
         }
         try {
             RStartBernoulli first = new RStartBernoulli();
@@ -90,9 +92,9 @@ public final class LogisticMl {
             RStartBernoulli model = new RStartBernoulli();
             double tol = EPSILON * (Math.abs(d) + 0.1);
             GLM glm = irls(x, y, model, tol);
-            return summarize(x, y, terms, glm, model, tol);
+            return summarize(x, y, terms, glm, model, tol, separation);
         } catch (RuntimeException e) {
-            return failed("fit failed: " + e);
+            return failed("fit failed: " + e, separation);
         }
     }
 
@@ -168,7 +170,8 @@ public final class LogisticMl {
         return glm;
     }
 
-    private static Fit summarize(double[][] x, double[] y, List<String> terms, GLM glm, RStartBernoulli model, double tol) {
+    private static Fit summarize(double[][] x, double[] y, List<String> terms, GLM glm, RStartBernoulli model,
+                                 double tol, Separation.Result separation) {
         int p = x[0].length;
         double[][] z = glm.ztest();
         double[] b = new double[p];
@@ -186,8 +189,9 @@ public final class LogisticMl {
         }
         double l = logLikelihood(x, y, b);
         boolean converged = model.converged(tol);
-        String reason = unreliability(x, y, b, se, converged);
-        return new Fit(coefs, l, -2.0 * l, model.iterations(converged, SMILE_MAX_ITER), converged, reason == null, reason);
+        String reason = unreliability(x, b, se, converged, separation);
+        return new Fit(coefs, l, -2.0 * l, model.iterations(converged, SMILE_MAX_ITER), converged, reason == null, reason,
+                separation);
     }
 
     /** Maps Smile's column name ("Intercept" or "x<j>") to the design column. */
@@ -196,13 +200,13 @@ public final class LogisticMl {
     }
 
     /** The first reason the fit cannot be trusted, or null. */
-    private static String unreliability(double[][] x, double[] y, double[] b, double[] se, boolean converged) {
+    private static String unreliability(double[][] x, double[] b, double[] se, boolean converged,
+                                        Separation.Result sep) {
         for (int j = 0; j < b.length; j++) {
             if (!Double.isFinite(b[j]) || !Double.isFinite(se[j])) {
                 return "non-finite estimate or standard error for column " + j;
             }
         }
-        Separation.Result sep = Separation.check(x, y);
         if (sep.separated()) {
             return sep.type() + " separation: maximum likelihood estimates do not exist";
         }
@@ -228,8 +232,8 @@ public final class LogisticMl {
         return Erf.erfc(Math.abs(z) / Math.sqrt(2.0));
     }
 
-    private static Fit failed(String reason) {
-        return new Fit(List.of(), Double.NaN, Double.NaN, 0, false, false, reason);
+    private static Fit failed(String reason, Separation.Result separation) {
+        return new Fit(List.of(), Double.NaN, Double.NaN, 0, false, false, reason, separation);
     }
 
     /**

@@ -54,7 +54,6 @@ public final class ModelTrainer {
         List<ModelFile.UnivariateResult> univariate = FactorCatalogue.candidates(procedure).stream()
                 .map(f -> univariate(patients, f)).toList();
         Firth.Fit firth = Firth.fit(design.x(), design.y(), design.terms());
-        Separation.Result separation = Separation.check(design.x(), design.y());
         double[] beta = firthServed ? firth.estimates() : ml.estimates();
         OptimismBootstrap.Procedure refit = firthServed
                 ? Firth::coefficients
@@ -83,13 +82,13 @@ public final class ModelTrainer {
                 new ModelFile.Covariance(design.terms(), matrix(covariance)),
                 firthServed ? mlFit : firthFit,
                 univariate,
-                separation(separation, ml),
+                separation(ml),
                 performance(design, beta, validation, options),
                 summary,
                 new ModelFile.Training(ProjectVersion.get(), options.command(),
                         FactorCatalogue.candidates(procedure).stream().map(Factor::id).toList(),
                         options.bootstrap(), options.seed()),
-                Limitations.of(summary, separation.separated(), options));
+                Limitations.of(summary, ml.separation().separated(), options));
     }
 
     private static Design checkedDesign(List<Patient> patients, TrainingOptions options) throws TrainingException {
@@ -137,7 +136,7 @@ public final class ModelTrainer {
         }
         return new ModelFile.UnivariateResult(factor.id(),
                 withoutIntercept(ml.coefficients().stream().map(ModelTrainer::coefficient).toList()),
-                lrP, fisherExactP(d, factor), firth, Separation.check(d.x(), d.y()).separated());
+                lrP, fisherExactP(d, factor), firth, ml.separation().separated());
     }
 
     /** Fisher's exact p of the table of the factor's term values by outcome; none for counts. */
@@ -197,7 +196,8 @@ public final class ModelTrainer {
         return rows;
     }
 
-    private static ModelFile.Separation separation(Separation.Result s, LogisticMl.Fit ml) {
+    private static ModelFile.Separation separation(LogisticMl.Fit ml) {
+        Separation.Result s = ml.separation();
         String note = !s.separated()
                 ? "No separation: maximum-likelihood estimates exist."
                 : "The outcome is " + s.type() + "ly separated by the predictors (" + s.pointsSeparated()
