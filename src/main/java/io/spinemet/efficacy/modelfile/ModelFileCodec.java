@@ -1,6 +1,7 @@
 package io.spinemet.efficacy.modelfile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -22,7 +23,10 @@ import java.util.Optional;
  */
 public final class ModelFileCodec {
 
+    /** Strict: a duplicated key (which value would count?) and content after the model are errors. */
     private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
@@ -110,6 +114,9 @@ public final class ModelFileCodec {
         }
         if (m.cohort().n() <= 0 || m.cohort().events() < 0 || m.cohort().events() > m.cohort().n()) {
             problems.add("cohort n and events are inconsistent");
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(ModelFileTrust.problems(m));
         }
         return problems;
     }

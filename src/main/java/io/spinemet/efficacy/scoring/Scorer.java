@@ -102,7 +102,8 @@ public final class Scorer {
                 variance += x[r] * row;
             }
         }
-        double half = Z_95 * Math.sqrt(Math.max(variance, 0));
+        // x'Σx > 0: the loader accepts only a positive definite Σ, and x₀ = 1. Never clamped.
+        double half = Z_95 * Math.sqrt(variance);
         return new Estimate(eta, expit(eta), expit(eta - half), expit(eta + half));
     }
 

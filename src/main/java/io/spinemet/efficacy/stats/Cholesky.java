@@ -4,7 +4,7 @@ package io.spinemet.efficacy.stats;
  * Cholesky factor A = LL' of a small symmetric positive definite matrix, or of its principal
  * submatrix on given indices; plain arrays for the Firth hot loop.
  */
-final class Cholesky {
+public final class Cholesky {
     private final double[][] l;
 
     private Cholesky(double[][] l) {
@@ -36,8 +36,8 @@ final class Cholesky {
         return new Cholesky(l);
     }
 
-    /** Factors the whole matrix. */
-    static Cholesky of(double[][] a) {
+    /** Factors the whole matrix; {@code null} when it is not (numerically) positive definite. */
+    public static Cholesky of(double[][] a) {
         return of(a, range(a.length));
     }
 

@@ -21,16 +21,16 @@ class ScorerTest {
 
     /**
      * PVP model: intercept 0.5, malnutrition -1.0; covariance [[0.04, -0.02], [-0.02, 0.09]]. Cohort: reconstructed,
-     * 2 events per variable, separation detected, only the pattern {malnutrition: false} seen.
+     * 8 events per variable (min(12, 8) / 1 term), separation detected, only the pattern {malnutrition: false} seen.
      */
     private static final LoadedModel ONE_TERM = TestModels.loaded(TestModels.file(Procedure.PVP,
             List.of("malnutrition"), new double[] {0.5, -1.0}, new double[][] {{0.04, -0.02}, {-0.02, 0.09}},
-            new TestModels.Cohort(20, 12, 2.0, true, true, List.of(Map.of("malnutrition", false)))));
+            new TestModels.Cohort(20, 12, 8.0, true, true, List.of(Map.of("malnutrition", false)))));
 
     /** Same numbers, clean cohort: real, 12 events per variable, no separation, both patterns seen. */
     private static final LoadedModel CLEAN = TestModels.loaded(TestModels.file(Procedure.PVP,
             List.of("malnutrition"), new double[] {0.5, -1.0}, new double[][] {{0.04, -0.02}, {-0.02, 0.09}},
-            new TestModels.Cohort(40, 30, 12.0, false, false,
+            new TestModels.Cohort(40, 28, 12.0, false, false,
                     List.of(Map.of("malnutrition", false), Map.of("malnutrition", true)))));
 
     @Test

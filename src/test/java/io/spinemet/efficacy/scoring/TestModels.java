@@ -45,8 +45,9 @@ public final class TestModels {
                 new ModelFile.Separation(cohort.separation(), cohort.separation() ? "quasi-complete" : "none", 0,
                         "test"),
                 null,
-                new ModelFile.CohortSummary("test.csv", "0".repeat(64), cohort.reconstructed(), "test", cohort.n(),
-                        cohort.events(), cohort.epv(), List.of(), cohort.patterns().stream()
+                new ModelFile.CohortSummary("test.csv", "0".repeat(64), cohort.reconstructed(),
+                        cohort.reconstructed() ? "test: synthetic patients" : "test", cohort.n(), cohort.events(),
+                        impliedEpv(cohort, beta.length - 1), List.of(), cohort.patterns().stream()
                         .map(p -> new ModelFile.Pattern(p, 1, 1)).toList()),
                 new ModelFile.Training("test", "test", factorIds, 0, 1L), List.of("test"));
         try {
@@ -54,6 +55,16 @@ public final class TestModels {
         } catch (ModelFileCodec.InvalidModelFileException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The events per variable the cohort and the model imply; a stated {@code epv} must agree with it. */
+    private static double impliedEpv(Cohort cohort, int terms) {
+        double epv = (double) Math.min(cohort.events(), cohort.n() - cohort.events()) / terms;
+        if (Math.abs(epv - cohort.epv()) > 1e-9) {
+            throw new IllegalArgumentException("epv " + cohort.epv() + " does not follow from n " + cohort.n()
+                    + ", events " + cohort.events() + " and " + terms + " terms: " + epv);
+        }
+        return epv;
     }
 
     public static LoadedModel loaded(ModelFile file) {
