@@ -1,6 +1,7 @@
 package io.spinemet.efficacy.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.spinemet.efficacy.api.problem.ErrorList;
 import io.spinemet.efficacy.catalogue.Procedure;
 import io.spinemet.efficacy.scoring.ModelInfo;
 import io.spinemet.efficacy.scoring.Prediction;
@@ -61,19 +62,27 @@ public final class Dtos {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "BatchResult", description = "A patient's probability and CI, or its errors.")
+    @Schema(name = "BatchResult", description = "A patient's probability and CI, or its errors. A field without a "
+            + "value is left out.")
     public record BatchResult(
-            @Schema(description = "0-based position in the request.") int index,
-            @Schema(description = "The id given in the request, if any.") String id,
+            @Schema(description = "0-based position in the request (CSV: among the data rows).") int index,
+            @Schema(description = "CSV requests: the line the row starts on, the header being line 1.")
+            Long line,
+            @Schema(description = "The id given in the request (CSV: patientId), if any.") String id,
             Procedure procedure,
             @Schema(minimum = "0", maximum = "1") Double probability,
             Prediction.ConfidenceInterval confidenceInterval,
-            @Schema(description = "Warning codes; see Prediction.warnings for their meaning.")
-            List<String> warnings,
+            @Schema(description = "Valid catalogue factors given that this patient's model does not use.")
+            List<String> inputsIgnored,
+            @Schema(description = "The same warnings, code and message, as a single prediction's.")
+            List<Prediction.Warning> warnings,
             @Schema(description = "The model that scored this patient: id, version, SHA-256 and training cohort.")
             ModelInfo model,
-            @Schema(description = "Why this patient was not scored; pointers are into the whole request.")
-            List<Problem.FieldError> errors) {
+            @Schema(description = "Why this patient was not scored; pointers are into the whole request, CSV "
+                    + "problems name the line and column. At most " + ErrorList.CAP + " per patient.")
+            List<Problem.FieldError> errors,
+            @Schema(description = "How many further problems this patient had that are not listed.")
+            Long errorsOmitted) {
     }
 
     /**
@@ -93,11 +102,12 @@ public final class Dtos {
 
     @Schema(name = "Links")
     public record Links(@Schema(examples = "/api/v1/models/pvp") String self,
-                        @Schema(description = "The same URL; ask for it with Accept: text/markdown.",
-                                examples = "/api/v1/models/pvp") String markdown) {
+                        @Schema(description = "The Markdown card (also at self with Accept: text/markdown).",
+                                examples = "/api/v1/models/pvp/card.md") String markdown) {
     }
 
-    @Schema(name = "FactorInfo", description = "A factor of the catalogue.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "FactorInfo", description = "A factor of the catalogue. A field without a value is left out.")
     public record FactorInfo(
             @Schema(examples = "malnutrition") String id,
             String label,
@@ -107,6 +117,7 @@ public final class Dtos {
             @Schema(description = "JSON values allowed: [true, false] or the levels; empty for integers.")
             List<Object> allowedValues,
             @Schema(description = "Smallest allowed value of an integer factor.") Integer minimum,
+            @Schema(description = "Largest plausible value of an integer factor.") Integer maximum,
             @Schema(description = "The level the model's terms contrast against.") String referenceLevel,
             @Schema(description = "The design terms the factor contributes to a model.") List<String> terms,
             @Schema(description = "Procedures whose loaded models use the factor (inputs required).")

@@ -46,7 +46,7 @@ public class FactorResource {
             List<Procedure> usedBy = models.stream().filter(m -> m.uses(f.id())).map(LoadedModel::procedure).toList();
             List<Procedure> candidate = Arrays.stream(Procedure.values()).filter(f::usedIn).toList();
             out.add(new FactorInfo(f.id(), f.label(), f.definition(), f.source(), f.type().name(), allowed,
-                    f.minimum(), f.referenceLevel(), f.terms().stream().map(Term::name).toList(), usedBy, candidate,
+                    f.minimum(), f.maximum(), f.referenceLevel(), f.terms().stream().map(Term::name).toList(), usedBy, candidate,
                     f.riskValue(), f.modifiable(), f.modifiability().name(), f.favourableValue()));
         }
         return List.copyOf(out);
@@ -54,7 +54,7 @@ public class FactorResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The factor catalogue",
+    @Operation(operationId = "listFactors", summary = "The factor catalogue",
             description = "Every factor: id, label, definition and source; type, allowed values and reference "
                     + "level; which loaded models use it (their inputs are required) and which procedures it is a "
                     + "candidate for; whether and when it can be modified.")

@@ -68,6 +68,9 @@ public class FactorSchemaFilter implements OASFilter {
             case INTEGER -> p.type(List.of(SchemaType.INTEGER)).format("int32")
                     .minimum(BigDecimal.valueOf(f.minimum())).examples(List.of(f.minimum()));
         }
+        if (f.maximum() != null) {
+            p.maximum(BigDecimal.valueOf(f.maximum()));
+        }
         return p;
     }
 }

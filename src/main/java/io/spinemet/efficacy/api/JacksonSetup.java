@@ -1,5 +1,6 @@
 package io.spinemet.efficacy.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -35,6 +36,8 @@ public class JacksonSetup implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        // A field that has no value is left out, never sent as null (the OpenAPI schemas do not allow null).
+        mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
         mapper.registerModule(new BlackbirdModule());
         mapper.getFactory().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature());
         ObjectMapper plain = mapper.copy();

@@ -1,5 +1,6 @@
 package io.spinemet.efficacy.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -39,13 +40,14 @@ public class ModelResource {
     private final Map<Procedure, String> markdown = new EnumMap<>(Procedure.class);
 
     public ModelResource(ModelRegistry registry) {
-        ObjectWriter writer = JsonMapper.builder().build().writerFor(ModelCard.class);
+        ObjectWriter writer = JsonMapper.builder().serializationInclusion(JsonInclude.Include.NON_NULL).build()
+                .writerFor(ModelCard.class);
         this.list = registry.all().stream().map(LoadedModel::info).toList();
         for (LoadedModel m : registry.all()) {
             String self = LoadedModel.cardPath(m.procedure());
             try {
                 cards.put(m.procedure(), writer.writeValueAsBytes(new ModelCard(m.procedure(), m.sha256(),
-                        new Links(self, self), m.file())));
+                        new Links(self, markdownPath(m.procedure())), m.file())));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("model card of " + m.procedure() + " cannot be written", e);
             }
@@ -55,7 +57,7 @@ public class ModelResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List the loaded models")
+    @Operation(operationId = "listModels", summary = "List the loaded models")
     @APIResponse(responseCode = "200", description = "One entry per procedure",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ModelInfo.class,
@@ -68,7 +70,7 @@ public class ModelResource {
     @GET
     @Path("/{procedure}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A model card as JSON",
+    @Operation(operationId = "getModelCard", summary = "A model card as JSON (or Markdown with Accept: text/markdown)",
             description = "The model file (coefficients with odds ratios, CIs and p-values; the univariate table; "
                     + "the separation check; performance; the cohort; the method; limitations) with its SHA-256.")
     @APIResponse(responseCode = "200", description = "The model card",
@@ -91,7 +93,7 @@ public class ModelResource {
     @GET
     @Path("/{procedure}")
     @Produces(MARKDOWN)
-    @Operation(summary = "A model card as Markdown",
+    @Operation(operationId = "getModelCard", summary = "A model card as JSON (or Markdown with Accept: text/markdown)",
             description = "The human-readable model card (TRIPOD+AI-style sections) written beside the model file.")
     @APIResponse(responseCode = "200", description = "The Markdown card", content = @Content(mediaType = MARKDOWN,
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
@@ -107,6 +109,29 @@ public class ModelResource {
                     "The " + p.name() + " model has no Markdown card; ask for application/json.", null);
         }
         return md;
+    }
+
+    @GET
+    @Path("/{procedure}/card.md")
+    @Produces(MARKDOWN)
+    @Operation(operationId = "getModelCardMarkdown", summary = "A model card as Markdown, at its own URL",
+            description = "The human-readable model card (TRIPOD+AI-style sections), for a browser or a link; the "
+                    + "same text as GET /api/v1/models/{procedure} with Accept: text/markdown.")
+    @APIResponse(responseCode = "200", description = "The Markdown card", content = @Content(mediaType = MARKDOWN,
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
+            examples = @ExampleObject(name = "card (abridged)", value = ApiExamples.MARKDOWN_CARD_RESPONSE)))
+    @APIResponse(responseCode = "404", description = "No model, or no Markdown card, for this procedure",
+            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class)))
+    public String markdownCardFile(@Parameter(description = "pvp or decompression (PVP and DECOMPRESSION are "
+            + "accepted too)", example = "pvp", schema = @Schema(enumeration = {"pvp", "decompression", "PVP",
+            "DECOMPRESSION"})) @PathParam("procedure") String procedure) {
+        return markdownCard(procedure);
+    }
+
+    /** The URL path of a procedure's Markdown card. */
+    static String markdownPath(Procedure procedure) {
+        return LoadedModel.cardPath(procedure) + "/card.md";
     }
 
     private static Procedure procedure(String text) {

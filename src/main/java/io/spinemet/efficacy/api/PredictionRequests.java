@@ -7,21 +7,19 @@ import io.spinemet.efficacy.api.Dtos.BatchResponse;
 import io.spinemet.efficacy.api.Dtos.BatchResult;
 import io.spinemet.efficacy.api.Dtos.Comparison;
 import io.spinemet.efficacy.api.Problem.FieldError;
+import io.spinemet.efficacy.api.batch.BatchInput;
+import io.spinemet.efficacy.api.batch.BatchRules;
+import io.spinemet.efficacy.api.batch.CsvBatch;
+import io.spinemet.efficacy.api.batch.CsvCells;
+import io.spinemet.efficacy.api.problem.ErrorList;
 import io.spinemet.efficacy.catalogue.Procedure;
-import io.spinemet.efficacy.cohort.CohortCsvReader;
-import io.spinemet.efficacy.cohort.CohortException;
-import io.spinemet.efficacy.cohort.CohortProblem;
-import io.spinemet.efficacy.cohort.Patient;
 import io.spinemet.efficacy.scoring.LoadedModel;
 import io.spinemet.efficacy.scoring.Prediction;
 import io.spinemet.efficacy.scoring.Scorer;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +27,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * What each prediction endpoint does, without HTTP: validate the request against the catalogue and the models, then
@@ -51,9 +47,8 @@ public final class PredictionRequests {
     private static final Set<String> BATCH_FIELDS = Set.of("patients");
     private static final Set<String> PATIENT_FIELDS = Set.of("id", "procedure", "factors");
 
-    /** Same reading of the CSV as {@link CohortCsvReader}, to echo each row as sent. */
-    private static final CSVFormat CSV_IN = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-            .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+    /** The columns a CSV answer appends to each row. */
+    static final List<String> CSV_RESULT_COLUMNS = CsvCells.RESULT_COLUMNS;
     private static final CSVFormat CSV_OUT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
     private final Function<Procedure, LoadedModel> models;
@@ -74,7 +69,7 @@ public final class PredictionRequests {
 
     /** {@code POST /predictions}: the prediction as JSON. */
     public byte[] single(JsonNode body) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ErrorList();
         ObjectNode request = RequestValidator.object(body, "", errors);
         if (request == null) {
             throw ProblemException.invalid(errors);
@@ -95,7 +90,7 @@ public final class PredictionRequests {
 
     /** {@code POST /predictions/comparison}: every factor either model uses is required. */
     public Comparison compare(JsonNode body) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ErrorList();
         ObjectNode request = RequestValidator.object(body, "", errors);
         if (request == null) {
             throw ProblemException.invalid(errors);
@@ -126,7 +121,7 @@ public final class PredictionRequests {
 
     /** {@code POST /predictions/batch} with JSON: each patient gets its result or its own errors. */
     public BatchResponse batch(JsonNode body) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ErrorList();
         ObjectNode request = RequestValidator.object(body, "", errors);
         if (request == null) {
             throw ProblemException.invalid(errors);
@@ -148,34 +143,47 @@ public final class PredictionRequests {
         if (patients.size() > MAX_BATCH) {
             throw tooMany(patients.size(), false);
         }
+        BatchRules rules = new BatchRules();
         List<BatchResult> results = new ArrayList<>(patients.size());
-        int scored = 0;
         for (int i = 0; i < patients.size(); i++) {
-            BatchResult result = batchOne(patients.get(i), i);
-            if (result.errors() == null) {
-                scored++;
-            }
-            results.add(result);
+            ErrorList recordErrors = rules.nextErrors();
+            results.add(score(jsonPatient(patients.get(i), i, recordErrors, rules)));
+            rules.done(recordErrors);
         }
-        return new BatchResponse(patients.size(), scored, patients.size() - scored, results);
+        return response(results);
     }
 
-    private BatchResult batchOne(JsonNode node, int index) {
+    private static BatchResponse response(List<BatchResult> results) {
+        int scored = 0;
+        for (BatchResult r : results) {
+            if (r.errors() == null) {
+                scored++;
+            }
+        }
+        return new BatchResponse(results.size(), scored, results.size() - scored, results);
+    }
+
+    /** Validates one JSON patient by the batch rules. */
+    private BatchInput jsonPatient(JsonNode node, int index, ErrorList errors, BatchRules rules) {
         String pointer = JsonPointer.child("/patients", index);
-        List<FieldError> errors = new ArrayList<>();
         ObjectNode patient = RequestValidator.object(node, pointer, errors);
         if (patient == null) {
-            return new BatchResult(index, null, null, null, null, null, null, errors);
+            return new BatchInput(index, null, null, null, Map.of(), errors);
         }
         RequestValidator.onlyFields(patient, pointer, PATIENT_FIELDS, errors);
         String id = null;
         JsonNode idNode = patient.get("id");
         if (idNode != null) {
-            if (idNode.isTextual()) {
+            if (idNode.isTextual() && !idNode.textValue().isEmpty()) {
                 id = idNode.textValue();
+                String first = rules.duplicateOf(id, pointer);
+                if (first != null) {
+                    errors.add(FieldError.at(JsonPointer.child(pointer, "id"), "repeated id; first used by "
+                            + first, "each id once per batch"));
+                }
             } else {
-                errors.add(FieldError.at(JsonPointer.child(pointer, "id"), "must be a JSON string; got "
-                        + RequestValidator.describe(idNode), "a string"));
+                errors.add(FieldError.at(JsonPointer.child(pointer, "id"), idNode.isTextual() ? "empty"
+                        : "must be a JSON string; got " + RequestValidator.describe(idNode), "a non-empty string"));
             }
         }
         Procedure procedure = RequestValidator.procedure(patient, pointer, errors);
@@ -183,97 +191,74 @@ public final class PredictionRequests {
         if (procedure != null) {
             RequestValidator.requireModelFactors(models.apply(procedure), patient, pointer, errors);
         }
-        if (!errors.isEmpty()) {
-            return new BatchResult(index, id, procedure, null, null, null, null, errors);
+        return new BatchInput(index, null, id, procedure, values == null ? Map.of() : values, errors);
+    }
+
+    /** A validated batch patient's result: its probability, CI, ignored inputs and warnings, or its errors. */
+    private BatchResult score(BatchInput in) {
+        if (!in.errors().isEmpty()) {
+            long omitted = in.errors().omitted();
+            return new BatchResult(in.index(), in.line(), in.id(), in.procedure(), null, null, null, null, null,
+                    List.copyOf(in.errors()), omitted > 0 ? omitted : null);
         }
-        LoadedModel model = models.apply(procedure);
-        Scorer.Brief brief = Scorer.brief(model, values);
+        LoadedModel model = models.apply(in.procedure());
+        Scorer.Brief brief = Scorer.brief(model, in.values());
         Scorer.Estimate e = brief.estimate();
-        List<String> warnings = brief.warnings().stream().map(Prediction.Warning::code).toList();
-        scored.accept(procedure);
-        return new BatchResult(index, id, procedure, e.probability(), e.interval(), warnings, model.info(), null);
+        scored.accept(in.procedure());
+        return new BatchResult(in.index(), in.line(), in.id(), in.procedure(), e.probability(), e.interval(),
+                ignored(model, in.values()), brief.warnings(), model.info(), null, null);
+    }
+
+    /** The given factors the model does not use, in catalogue order. */
+    private static List<String> ignored(LoadedModel model, Map<String, Object> values) {
+        List<String> ignored = new ArrayList<>(0);
+        for (String id : values.keySet()) {
+            if (!model.uses(id)) {
+                ignored.add(id);
+            }
+        }
+        return ignored;
+    }
+
+    /** {@code POST /predictions/batch} with CSV, answered as JSON ({@code Accept: application/json}). */
+    public BatchResponse batchCsvAsJson(byte[] body) {
+        CsvBatch.Parsed parsed = CsvBatch.read(body, models, MAX_BATCH, n -> tooMany(n, true));
+        List<BatchResult> results = new ArrayList<>(parsed.rows().size());
+        for (CsvBatch.Row row : parsed.rows()) {
+            results.add(score(row.input()));
+        }
+        return response(results);
     }
 
     /**
-     * {@code POST /predictions/batch} with CSV: rows in the cohort CSV columns (outcome columns optional). Every row
-     * must be valid; the response echoes each row with {@code probability}, {@code lower} and {@code upper} added.
+     * {@code POST /predictions/batch} with CSV: each row echoed as sent (cells that a spreadsheet would run as a
+     * formula neutralised), with its result or its errors in the appended columns, in the file's delimiter.
      */
     public String batchCsv(byte[] body) {
-        long rows = dataLines(body);
-        if (rows > MAX_BATCH) {
-            throw tooMany(rows, true);
-        }
-        List<Patient> patients;
-        try {
-            patients = CohortCsvReader.read("request", body, CohortCsvReader.Mode.SCORING).patients();
-        } catch (CohortException e) {
-            List<FieldError> errors = new ArrayList<>();
-            for (CohortProblem p : e.problems()) {
-                errors.add(new FieldError(null, p.line(), p.column(), p.message(), null));
-            }
-            throw new ProblemException(400, ProblemException.INVALID_CSV, "The CSV is not valid",
-                    errors.size() + " problem(s) in the CSV; see errors. Nothing was scored.", errors);
-        }
-        if (patients.size() > MAX_BATCH) {
-            throw tooMany(patients.size(), true);
-        }
-        StringBuilder out = new StringBuilder(body.length + patients.size() * 64);
-        try (CSVParser parser = CSVParser.parse(new StringReader(text(body)), CSV_IN)) {
-            CSVPrinter printer = new CSVPrinter(out, CSV_OUT);
-            List<String> header = new ArrayList<>(parser.getHeaderNames());
-            header.addAll(List.of("probability", "lower", "upper", "modelId", "modelVersion", "modelSha256",
-                    "cohortReconstructed"));
+        CsvBatch.Parsed parsed = CsvBatch.read(body, models, MAX_BATCH, n -> tooMany(n, true));
+        StringBuilder out = new StringBuilder(body.length + parsed.rows().size() * 320);
+        CSVFormat format = CSV_OUT.builder().setDelimiter(parsed.delimiter()).get();
+        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+            List<String> header = new ArrayList<>(parsed.header().size() + CSV_RESULT_COLUMNS.size());
+            parsed.header().forEach(h -> header.add(CsvCells.neutralise(h)));
+            header.addAll(CSV_RESULT_COLUMNS);
             printer.printRecord(header);
-            int i = 0;
-            for (CSVRecord row : parser) {
-                Patient p = patients.get(i++);
-                LoadedModel model = models.apply(p.procedure());
-                Scorer.Estimate e = Scorer.estimate(model, p.factors());
-                scored.accept(p.procedure());
-                List<String> cells = new ArrayList<>(row.size() + 7);
-                row.forEach(cells::add);
-                cells.add(Double.toString(e.probability()));
-                cells.add(Double.toString(e.lower()));
-                cells.add(Double.toString(e.upper()));
-                cells.add(model.info().id());
-                cells.add(model.info().version());
-                cells.add(model.info().sha256());
-                cells.add(Boolean.toString(model.info().cohort().reconstructed()));
+            int width = parsed.header().size();
+            for (CsvBatch.Row row : parsed.rows()) {
+                List<String> cells = new ArrayList<>(width + CSV_RESULT_COLUMNS.size());
+                for (int i = 0; i < width; i++) {
+                    cells.add(i < row.cells().size() ? CsvCells.neutralise(row.cells().get(i)) : "");
+                }
+                CsvCells.result(score(row.input()), cells);
                 printer.printRecord(cells);
             }
-            printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
     }
 
-    private static String text(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    /** Non-blank lines after the header: an upper bound on the rows, counted before parsing. */
-    static long dataLines(byte[] body) {
-        long lines = 0;
-        boolean content = false;
-        for (byte b : body) {
-            if (b == '\n') {
-                if (content) {
-                    lines++;
-                }
-                content = false;
-            } else if (b != '\r' && b != ' ' && b != '\t') {
-                content = true;
-            }
-        }
-        if (content) {
-            lines++;
-        }
-        return Math.max(0, lines - 1);
-    }
-
-    static ProblemException tooMany(long count, boolean csv) {
+    public static ProblemException tooMany(long count, boolean csv) {
         FieldError error = csv
                 ? new FieldError(null, null, null, "more than " + MAX_BATCH + " rows", "1 to " + MAX_BATCH + " rows")
                 : FieldError.at("/patients", "more than " + MAX_BATCH + " patients", "1 to " + MAX_BATCH

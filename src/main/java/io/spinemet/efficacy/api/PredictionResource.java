@@ -19,9 +19,13 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -54,6 +58,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PredictionResource {
 
     static final String CSV = "text/csv";
+    private static final MediaType CSV_TYPE = MediaType.valueOf(CSV);
 
     private final PredictionRequests requests;
     private final Map<Procedure, Counter> predictions = new EnumMap<>(Procedure.class);
@@ -102,7 +107,7 @@ public class PredictionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Predict good efficacy for one patient",
+    @Operation(operationId = "predictOne", summary = "Predict good efficacy for one patient",
             description = "Every factor the procedure's model uses is required (GET /api/v1/factors lists them); a "
                     + "missing one is a 400 naming it, never a default. Valid catalogue factors the model does not "
                     + "use are accepted and listed in inputsIgnored. Values are never coerced: booleans are JSON "
@@ -124,7 +129,7 @@ public class PredictionResource {
     @Path("/comparison")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The same patient under both procedures",
+    @Operation(operationId = "predictComparison", summary = "The same patient under both procedures",
             description = "Scores the patient with the PVP and the DECOMPRESSION model, each with its 95% CI. Every "
                     + "factor either model uses is required, including frankelGrade. The two models were fitted on "
                     + "different patients selected for different operations: the difference is not a causal effect.")
@@ -143,7 +148,7 @@ public class PredictionResource {
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Predict for up to 1,000 patients (JSON)",
+    @Operation(operationId = "predictBatch", summary = "Predict for up to 1,000 patients (JSON or CSV)",
             description = "Each patient gets its own result or its own errors; a bad patient does not fail the "
                     + "others. A malformed body or a body without a patients array is a 400; more than 1,000 "
                     + "patients is a 413.")
@@ -165,21 +170,46 @@ public class PredictionResource {
     @POST
     @Path("/batch")
     @Consumes(CSV)
-    @Produces(CSV)
-    @Operation(summary = "Predict for up to 1,000 patients (CSV)",
-            description = "Rows in the cohort CSV columns (patientId, procedure, every catalogue factor; the outcome "
-                    + "columns reliefMonths, survivalMonths and goodEfficacy may be left out). frankelGrade is empty "
-                    + "on PVP rows. Every row must be valid: otherwise a 400 lists each problem with its line and "
-                    + "column and nothing is scored. The response echoes each row with probability, lower and upper "
-                    + "(95% CI) appended.")
+    @Produces({CSV, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "predictBatch", summary = "Predict for up to 1,000 patients (JSON or CSV)",
+            description = "CSV follows the JSON batch's rules. The header needs patientId and procedure; each row "
+                    + "needs the factors its procedure's model uses (GET /api/v1/factors), and other catalogue "
+                    + "columns, when filled in, are validated and reported as ignored; the outcome columns "
+                    + "reliefMonths, survivalMonths and goodEfficacy are allowed and echoed. Comma, semicolon or tab "
+                    + "delimited; booleans true/false or 1/0; integers as JSON writes them. A bad row gets its "
+                    + "errors in the errors column and the other rows are still scored; a 400 is only for a file "
+                    + "that cannot be read (not UTF-8, no delimiter, broken quoting, an unknown, repeated or missing "
+                    + "column). The CSV answer echoes each row (cells starting with =, +, -, @, tab or CR get a "
+                    + "leading apostrophe) and appends status, probability, lower, upper, warnings, inputsIgnored, "
+                    + "modelId, modelVersion, modelSha256, cohortReconstructed and errors. With Accept: "
+                    + "application/json the answer is the JSON batch answer.")
     @RequestBody(required = true, content = @Content(mediaType = CSV,
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
             examples = @ExampleObject(name = "batchCsv", value = ApiExamples.BATCH_CSV)))
-    @APIResponse(responseCode = "200", description = "The rows with probability, lower and upper appended",
-            content = @Content(mediaType = CSV,
+    @APIResponse(responseCode = "200", description = "The rows with their results appended (CSV), or the JSON "
+            + "batch answer", content = {@Content(mediaType = CSV,
                     schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
-                    examples = @ExampleObject(name = "batchCsv", value = ApiExamples.BATCH_CSV_RESPONSE)))
-    public String batchCsv(byte[] body) {
-        return timed(batchCsvTimer, () -> requests.batchCsv(body));
+                    examples = @ExampleObject(name = "batchCsv", value = ApiExamples.BATCH_CSV_RESPONSE)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResponse.class))})
+    public Response batchCsv(byte[] body, @Context HttpHeaders headers) {
+        if (wantsJson(headers.getAcceptableMediaTypes())) {
+            BatchResponse json = timed(batchCsvTimer, () -> requests.batchCsvAsJson(body));
+            return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        String csv = timed(batchCsvTimer, () -> requests.batchCsv(body));
+        return Response.ok(csv, CSV + ";charset=UTF-8").build();
+    }
+
+    /** Whether the most preferred acceptable type that this operation produces is JSON (CSV otherwise). */
+    static boolean wantsJson(List<MediaType> acceptable) {
+        for (MediaType type : acceptable) {
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
+                return true;
+            }
+            if (type.isCompatible(CSV_TYPE)) {
+                return false;
+            }
+        }
+        return false;
     }
 }

@@ -12,7 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param status   HTTP status
  * @param detail   what went wrong with this request
  * @param instance the request path
- * @param errors   every offending field, each with a JSON Pointer (or CSV line and column) and what is allowed
+ * @param errors   the offending fields, each with a JSON Pointer (or CSV line and column) and what is allowed; at
+ *                 most {@link io.spinemet.efficacy.api.problem.ErrorList#CAP}
+ * @param errorsOmitted how many further problems were found but not listed; absent when all are listed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Problem", description = "RFC 9457 problem details (media type application/problem+json).")
@@ -23,7 +25,16 @@ public record Problem(
         @Schema(examples = "400") int status,
         @Schema(examples = "2 problem(s) in the request; see errors.") String detail,
         @Schema(examples = "/api/v1/predictions") String instance,
-        @Schema(description = "Every offending field.") List<FieldError> errors) {
+        @Schema(description = "The offending fields: every one, or the first "
+                + io.spinemet.efficacy.api.problem.ErrorList.CAP + " when there are more.")
+        List<FieldError> errors,
+        @Schema(description = "How many further problems were found but not listed (absent when errors lists "
+                + "them all).", examples = "149900") Long errorsOmitted) {
+
+    /** A problem whose errors are all listed. */
+    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+        this(type, title, status, detail, instance, errors, null);
+    }
 
     /**
      * One offending field.

@@ -1,5 +1,6 @@
 package io.spinemet.efficacy.api;
 
+import io.spinemet.efficacy.api.problem.ErrorList;
 import java.util.List;
 
 /** Ends a request with a problem response. Carries no stack trace: it is control flow, not a fault. */
@@ -16,6 +17,7 @@ public final class ProblemException extends RuntimeException {
     private final String title;
     private final String detail;
     private final List<Problem.FieldError> errors;
+    private final long omitted;
 
     public ProblemException(int status, String type, String title, String detail, List<Problem.FieldError> errors) {
         super(title, null, false, false);
@@ -24,23 +26,34 @@ public final class ProblemException extends RuntimeException {
         this.title = title;
         this.detail = detail;
         this.errors = errors == null ? null : List.copyOf(errors);
+        this.omitted = errors == null ? 0 : ErrorList.omitted(errors);
     }
 
     /** A 400 naming every offending field. */
     public static ProblemException invalid(List<Problem.FieldError> errors) {
         return new ProblemException(400, INVALID_REQUEST, "The request is not valid",
-                errors.size() + " problem(s) in the request; see errors.", errors);
+                summary(errors, "in the request"), errors);
+    }
+
+    /**
+     * "3 problem(s) in the request; see errors.", or, when the list was capped, "150000 problem(s) in the request;
+     * errors lists the first 100 and errorsOmitted counts the rest."
+     */
+    public static String summary(List<Problem.FieldError> errors, String where) {
+        long total = ErrorList.total(errors);
+        return total + " problem(s) " + where + (ErrorList.omitted(errors) > 0 ? "; errors lists the first "
+                + errors.size() + " and errorsOmitted counts the rest." : "; see errors.");
     }
 
     public Problem toProblem(String instance) {
-        return new Problem(type, title, status, detail, instance, errors);
+        return new Problem(type, title, status, detail, instance, errors, omitted > 0 ? omitted : null);
     }
 
     public int status() {
         return status;
     }
 
-    public int errorCount() {
-        return errors == null ? 0 : errors.size();
+    public long errorCount() {
+        return errors == null ? 0 : errors.size() + omitted;
     }
 }

@@ -35,7 +35,8 @@ public final class RequestValidator {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private static final String FACTOR_IDS = String.join(", ", FactorCatalogue.ids());
+    /** One shared string for every unknown-factor error. */
+    private static final String FACTOR_IDS = "the factor ids " + String.join(", ", FactorCatalogue.ids());
 
     private RequestValidator() {
     }
@@ -85,12 +86,15 @@ public final class RequestValidator {
 
     /** Reports every field of {@code object} not in {@code allowed}. */
     public static void onlyFields(ObjectNode object, String pointer, Set<String> allowed, List<FieldError> errors) {
+        String fields = null;
         Iterator<String> names = object.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                errors.add(FieldError.at(JsonPointer.child(pointer, name), "unknown field",
-                        "the fields " + String.join(", ", allowed.stream().sorted().toList())));
+                if (fields == null) {
+                    fields = "the fields " + String.join(", ", allowed.stream().sorted().toList());
+                }
+                errors.add(FieldError.at(JsonPointer.child(pointer, name), "unknown field", fields));
             }
         }
     }
@@ -137,8 +141,7 @@ public final class RequestValidator {
         while (names.hasNext()) {
             String name = names.next();
             if (FactorCatalogue.find(name).isEmpty()) {
-                errors.add(FieldError.at(JsonPointer.child(pointer, name), "unknown factor",
-                        "the factor ids " + FACTOR_IDS));
+                errors.add(FieldError.at(JsonPointer.child(pointer, name), "unknown factor", FACTOR_IDS));
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();
@@ -168,7 +171,7 @@ public final class RequestValidator {
                 problem = "must be a JSON boolean; got " + describe(node);
             }
             case INTEGER -> {
-                if (node.isIntegralNumber() && node.canConvertToInt() && node.intValue() >= factor.minimum()) {
+                if (node.isIntegralNumber() && node.canConvertToInt() && factor.allows(node.intValue())) {
                     return node.intValue();
                 }
                 problem = node.isIntegralNumber() ? "out of range" : "must be a JSON integer; got " + describe(node);
@@ -203,7 +206,7 @@ public final class RequestValidator {
     static String allowed(Factor factor) {
         return switch (factor.type()) {
             case BOOLEAN -> "true or false (JSON booleans)";
-            case INTEGER -> "a JSON integer >= " + factor.minimum();
+            case INTEGER -> "a JSON integer " + factor.allowedValues().substring("an integer ".length());
             case CATEGORICAL -> "one of " + String.join(", ", factor.levels());
         };
     }

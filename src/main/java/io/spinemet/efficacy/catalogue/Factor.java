@@ -1,7 +1,6 @@
 package io.spinemet.efficacy.catalogue;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,6 +17,7 @@ import java.util.Set;
  * @param referenceLevel  the level (or group of levels) the model contrasts against; {@code "false"} for booleans,
  *                        {@code null} for integers
  * @param minimum         smallest allowed value of an integer factor, otherwise {@code null}
+ * @param maximum         largest plausible value of an integer factor, otherwise {@code null}
  * @param procedures      the procedures whose analyses use the factor
  * @param riskValue       the value the study reported as the risk for poor efficacy, or {@code null} if it named none
  * @param independentIn   procedures in which the study reported the factor as an independent risk (multivariable)
@@ -34,6 +34,7 @@ public record Factor(
         List<String> levels,
         String referenceLevel,
         Integer minimum,
+        Integer maximum,
         Set<Procedure> procedures,
         String riskValue,
         Set<Procedure> independentIn,
@@ -46,6 +47,14 @@ public record Factor(
         procedures = Set.copyOf(procedures);
         independentIn = Set.copyOf(independentIn);
         terms = List.copyOf(terms);
+    }
+
+    /** A factor without an upper bound (the form before {@code maximum} existed). */
+    public Factor(String id, String label, String definition, String source, FactorType type, List<String> levels,
+                  String referenceLevel, Integer minimum, Set<Procedure> procedures, String riskValue,
+                  Set<Procedure> independentIn, Modifiability modifiability, Object favourableValue, List<Term> terms) {
+        this(id, label, definition, source, type, levels, referenceLevel, minimum, null, procedures, riskValue,
+                independentIn, modifiability, favourableValue, terms);
     }
 
     public boolean usedIn(Procedure procedure) {
@@ -61,7 +70,8 @@ public record Factor(
         return switch (type) {
             case BOOLEAN -> "true or false";
             case CATEGORICAL -> "one of " + String.join(", ", levels);
-            case INTEGER -> "an integer >= " + minimum;
+            case INTEGER -> maximum == null ? "an integer >= " + minimum : "an integer from " + minimum + " to "
+                    + maximum;
         };
     }
 
@@ -79,20 +89,22 @@ public record Factor(
         return switch (type) {
             case BOOLEAN -> value instanceof Boolean;
             case CATEGORICAL -> value instanceof String s && levels.contains(s);
-            case INTEGER -> value instanceof Integer i && i >= minimum;
+            case INTEGER -> value instanceof Integer i && i >= minimum && (maximum == null || i <= maximum);
         };
     }
 
     /**
-     * Parses a CSV cell. Booleans accept {@code 0}/{@code 1} and {@code true}/{@code false}; levels must be written
-     * exactly; integers must be whole numbers within range.
+     * Parses a CSV cell by the same rules as a JSON value: booleans are exactly {@code true}/{@code false} (or the
+     * cohort file's {@code 1}/{@code 0}), never {@code TRUE}, {@code yes} or {@code 1.0}; levels must be written
+     * exactly; integers are ASCII digits as JSON writes them (no sign, no leading zero, no {@code 2.0}, no non-ASCII
+     * digits) within range.
      *
      * @throws IllegalArgumentException naming what is allowed
      */
     public Object parseCsv(String text) {
         String t = text == null ? "" : text.trim();
         Object value = switch (type) {
-            case BOOLEAN -> switch (t.toLowerCase(Locale.ROOT)) {
+            case BOOLEAN -> switch (t) {
                 case "1", "true" -> Boolean.TRUE;
                 case "0", "false" -> Boolean.FALSE;
                 default -> null;
@@ -102,7 +114,7 @@ public record Factor(
         };
         if (value == null || !allows(value)) {
             throw new IllegalArgumentException(
-                    "must be " + (type == FactorType.BOOLEAN ? "0, 1, true or false" : allowedValues()));
+                    "must be " + (type == FactorType.BOOLEAN ? "true, false, 1 or 0" : allowedValues()));
         }
         return value;
     }
@@ -112,7 +124,13 @@ public record Factor(
         return value instanceof Boolean b ? (b ? "1" : "0") : String.valueOf(value);
     }
 
+    /** A JSON-style integer: {@code 0} or a non-zero ASCII digit followed by at most 8 more. */
+    private static final java.util.regex.Pattern JSON_INTEGER = java.util.regex.Pattern.compile("0|[1-9][0-9]{0,8}");
+
     private static Integer parseInteger(String t) {
+        if (!JSON_INTEGER.matcher(t).matches()) {
+            return null;
+        }
         try {
             return Integer.valueOf(t);
         } catch (NumberFormatException e) {

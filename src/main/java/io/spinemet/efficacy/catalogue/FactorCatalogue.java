@@ -59,9 +59,10 @@ public final class FactorCatalogue {
                     "Study abstract, factor (7); data dictionary §2(7)",
                     null, NONE, Modifiability.NONE),
             new Factor("vertebraeInvolved", "Number of vertebrae involved",
-                    "Number of vertebral bodies with metastasis on MRI, CT, bone scan or PET-CT; one linear term.",
+                    "Number of vertebral bodies with metastasis on MRI, CT, bone scan or PET-CT; one linear term. At "
+                            + "most 25: the 24 mobile vertebrae (7 cervical, 12 thoracic, 5 lumbar) and the sacrum.",
                     "Study abstract, factor (8); Tokuhashi bands 1 / 2 / >= 3",
-                    FactorType.INTEGER, List.of(), null, 1, BOTH, null, NONE, Modifiability.NONE, null,
+                    FactorType.INTEGER, List.of(), null, 1, 25, BOTH, null, NONE, Modifiability.NONE, null,
                     List.of(new Term("vertebraeInvolved", "vertebraeInvolved", Set.of()))),
             bool("extraspinalBoneMetastasis", "Extraspinal bone metastasis",
                     "At least one bone metastasis outside the spine.",

@@ -79,7 +79,7 @@ class ErrorApiTest {
                 .body("errors.find { it.pointer == '/factors/malnutrition' }.allowed",
                         equalTo("true or false (JSON booleans)"))
                 .body("errors.find { it.pointer == '/factors/vertebraeInvolved' }.allowed",
-                        equalTo("a JSON integer >= 1"));
+                        equalTo("a JSON integer from 1 to 25"));
     }
 
     @Test
@@ -173,7 +173,7 @@ class ErrorApiTest {
     }
 
     @Test
-    void csvOverOneThousandRowsIs413AndBadRowsAre400WithLineAndColumn() {
+    void csvOverOneThousandRowsIs413AndBadRowsGetTheirOwnErrorsWithLineAndColumn() {
         String header = "patientId,procedure,malnutrition,poorPerformanceStatus,leukopenia,primaryTumorGrowth,"
                 + "targetedTherapy,metastasisDuringChemotherapy,primaryRadicallyResected,vertebraeInvolved,"
                 + "extraspinalBoneMetastasis,visceralMetastasis,postoperativeRadiotherapy,frankelGrade\n";
@@ -184,11 +184,14 @@ class ErrorApiTest {
         assertProblem(given().contentType("text/csv").body(rows.toString()).when()
                 .post("/api/v1/predictions/batch").then(), 413);
         String bad = header + "p1,PVP,2,0,0,SLOW,1,0,1,1,0,0,1,\np2,DECOMPRESSION,0,0,0,FAST,1,0,1,1,0,0,1,\n";
-        assertProblem(given().contentType("text/csv").body(bad).when().post("/api/v1/predictions/batch").then(), 400)
-                .body("type", equalTo("urn:spinemet:problem:invalid-csv"))
-                .body("errors", hasSize(3))
-                .body("errors.line", containsInAnyOrder(2, 3, 3))
-                .body("errors.column", containsInAnyOrder("malnutrition", "primaryTumorGrowth", "frankelGrade"));
+        given().contentType("text/csv").accept(ContentType.JSON).body(bad).when().post("/api/v1/predictions/batch")
+                .then().statusCode(200)
+                .body("rejected", equalTo(2))
+                .body("results[0].errors", hasSize(1))
+                .body("results[0].errors[0].line", equalTo(2))
+                .body("results[0].errors[0].column", equalTo("malnutrition"))
+                .body("results[1].errors.line", containsInAnyOrder(3, 3))
+                .body("results[1].errors.column", containsInAnyOrder("primaryTumorGrowth", "frankelGrade"));
         assertProblem(given().contentType("text/csv").body("a,b\n1,2\n").when().post("/api/v1/predictions/batch")
                 .then(), 400).body("errors.column", org.hamcrest.Matchers.hasItem("a"));
     }

@@ -152,7 +152,7 @@ class PredictionApiTest {
                 .body("results[0].probability", closeTo(0.9241418200, TOL))
                 .body("results[0].errors", nullValue())
                 .body("results[1].probability", closeTo(0.0758581800, TOL))
-                .body("results[1].warnings", contains("UNSEEN_COMBINATION", "SEPARATION",
+                .body("results[1].warnings.code", contains("UNSEEN_COMBINATION", "SEPARATION",
                         "LOW_EVENTS_PER_VARIABLE"))
                 .body("results[2].probability", nullValue())
                 .body("results[2].errors.pointer", contains("/patients/2/factors/frankelGrade"))
@@ -172,7 +172,7 @@ class PredictionApiTest {
         List<String> lines = body.lines().toList();
         assertEquals(3, lines.size(), body);
         assertTrue(lines.get(0).endsWith(",frankelGrade,probability,lower,upper,modelId,modelVersion,modelSha256,"
-                + "cohortReconstructed"), lines.get(0));
+                + "cohortReconstructed,status,warnings,inputsIgnored,errors"), lines.get(0));
         // case-1 PVP: tt and rt true: eta = 2.5, x = (1,0,0,0,1,1): var = 0.25 + 0.5 + 0.5 - 0.2 - 0.2 = 0.85
         String[] pvp = lines.get(1).split(",", -1);
         assertEquals("case-1", pvp[0]);
@@ -288,7 +288,7 @@ class PredictionApiTest {
     void swaggerUiAndOpenApiAreServed() {
         given().when().get("/q/swagger-ui/").then().statusCode(200);
         given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
-                .body("paths.'/api/v1/predictions'.post.operationId", equalTo("predict"));
+                .body("paths.'/api/v1/predictions'.post.operationId", equalTo("predictOne"));
         given().when().get("/q/health/live").then().statusCode(200);
     }
 

@@ -72,9 +72,18 @@ class RequestValidatorTest {
     }
 
     @Test
-    void csvLineCountIsAnUpperBoundBeforeParsing() {
-        assertEquals(2, PredictionRequests.dataLines("h\na\n\nb\n".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(1, PredictionRequests.dataLines("h\r\na".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(0, PredictionRequests.dataLines("h\n".getBytes(StandardCharsets.UTF_8)));
+    void errorListsKeepTheFirstHundredAndCountTheRest() {
+        io.spinemet.efficacy.api.problem.ErrorList errors = new io.spinemet.efficacy.api.problem.ErrorList();
+        for (int i = 0; i < 250; i++) {
+            errors.add(Problem.FieldError.at("/k" + i, "unknown field", "none"));
+        }
+        assertEquals(100, errors.size());
+        assertEquals(250, errors.total());
+        assertEquals("/k99", errors.get(99).pointer());
+        Problem problem = ProblemException.invalid(errors).toProblem("/p");
+        assertEquals(100, problem.errors().size());
+        assertEquals(150L, problem.errorsOmitted());
+        assertEquals("250 problem(s) in the request; errors lists the first 100 and errorsOmitted counts the rest.",
+                problem.detail());
     }
 }
