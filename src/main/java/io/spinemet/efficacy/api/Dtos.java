@@ -19,7 +19,7 @@ public final class Dtos {
     }
 
     @Schema(name = "PredictionRequest", description = "One patient and the planned operation.",
-            additionalProperties = Schema.False.class, requiredProperties = {"procedure", "factors"})
+            additionalProperties = Schema.False.class)
     public record PredictionRequest(
             @Schema(required = true, description = "The planned operation.") Procedure procedure,
             @Schema(required = true, ref = "Factors") Map<String, Object> factors) {
@@ -27,18 +27,17 @@ public final class Dtos {
 
     @Schema(name = "ComparisonRequest", description = "One patient, to be scored under both procedures. Give every "
             + "factor either model uses, including frankelGrade.",
-            additionalProperties = Schema.False.class, requiredProperties = {"factors"})
+            additionalProperties = Schema.False.class)
     public record ComparisonRequest(@Schema(required = true, ref = "Factors") Map<String, Object> factors) {
     }
 
     @Schema(name = "BatchRequest", description = "Up to " + PredictionRequests.MAX_BATCH + " patients.",
-            additionalProperties = Schema.False.class, requiredProperties = {"patients"})
+            additionalProperties = Schema.False.class)
     public record BatchRequest(
             @Schema(required = true, maxItems = PredictionRequests.MAX_BATCH) List<BatchPatient> patients) {
     }
 
-    @Schema(name = "BatchPatient", description = "One patient of a batch.", additionalProperties = Schema.False.class,
-            requiredProperties = {"procedure", "factors"})
+    @Schema(name = "BatchPatient", description = "One patient of a batch.", additionalProperties = Schema.False.class)
     public record BatchPatient(
             @Schema(description = "Your identifier, echoed in the result. Do not use names or record numbers.",
                     examples = "case-1") String id,

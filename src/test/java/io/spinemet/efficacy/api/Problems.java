@@ -12,8 +12,12 @@ final class Problems {
     private Problems() {
     }
 
-    /** JSON numbers as doubles, not floats, so that 1e-9 tolerances mean something. */
+    /**
+     * JSON numbers as doubles, not floats, so that 1e-9 tolerances mean something; and every response checked
+     * against the committed OpenAPI document ({@link OpenApiContract}).
+     */
     static void useDoubles() {
+        OpenApiContract.install();
         io.restassured.RestAssured.config = io.restassured.RestAssured.config().jsonConfig(
                 io.restassured.config.JsonConfig.jsonConfig().numberReturnType(
                         io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
