@@ -52,4 +52,25 @@ class ServiceJarIT {
         assertTrue(r.output().contains("does not match"), r.output());
         assertFalse(r.output().contains("Listening on"), r.output());
     }
+
+    @Test
+    void aModelFileEditedWithItsChecksumRecomputedStopsStartUp() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("models"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, models.resolve(f.getFileName()));
+            }
+        }
+        // An edit with the checksum recomputed: the events per variable inflated (the sidecar alone would pass it).
+        String json = Files.readString(models.resolve("pvp.json"))
+                .replace("\"eventsPerVariable\" : 2.2,", "\"eventsPerVariable\" : 12.0,");
+        org.junit.jupiter.api.Assertions.assertTrue(json.contains("12.0"), "the edit was made");
+        Files.writeString(models.resolve("pvp.json"), json);
+        Files.writeString(models.resolve("pvp.json.sha256"),
+                Sha256.hex(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "  pvp.json\n");
+        PackagedJar.Run r = service("-Dspinemet.models.dir=" + models);
+        assertNotEquals(0, r.status(), r.output());
+        assertTrue(r.output().contains("pvp.json: cohort.eventsPerVariable 12.0 disagrees with the file"),
+                r.output());
+        assertFalse(r.output().contains("Listening on"), r.output());
+    }
 }
