@@ -16,7 +16,9 @@
 #   docker run --rm -v "$PWD/cohort:/cohort:ro" -v "$PWD/out:/out" spinemet-efficacy \
 #       train --cohort /cohort/my-cohort.csv --out /out
 #
-# Extra JVM options go in JAVA_TOOL_OPTIONS (read by the JVM itself), e.g. -e JAVA_TOOL_OPTIONS=-Xmx256m.
+# Heap: JAVA_TOOL_OPTIONS holds the default (-XX:+UseSerialGC -Xmx128m) and nothing on the java command line
+# overrides it, so -e JAVA_TOOL_OPTIONS='-XX:+UseSerialGC -Xmx512m' (or -XX:MaxRAMPercentage=75 with docker -m)
+# sets it. Further JVM options: -e JAVA_OPTS_APPEND='...' (after the defaults, so a later -Xmx there wins too).
 # Probes: /q/health/live and /q/health/ready; metrics at /q/metrics.
 
 ############################ build ############################
@@ -64,5 +66,9 @@ COPY --from=build /build/target/quarkus-app/quarkus/ /deployments/quarkus/
 
 USER 185
 EXPOSE 8080
-# A small serial-GC heap, as the README runs it: the service's live set is a few tens of MB.
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xmx128m", "-Dquarkus.http.host=0.0.0.0", "-jar", "/deployments/quarkus-run.jar"]
+# A small serial-GC heap by default, as the README runs it (the service's live set is a few tens of MB), settable:
+# the heap flags live in the environment, not on the command line, where they would override any setting.
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx128m" \
+    JAVA_OPTS_APPEND=""
+# exec: java is PID 1 and receives SIGTERM itself (graceful shutdown, quarkus.shutdown.timeout).
+ENTRYPOINT ["/bin/sh", "-c", "exec java $JAVA_OPTS_APPEND -Dquarkus.http.host=0.0.0.0 -jar /deployments/quarkus-run.jar \"$@\"", "--"]
