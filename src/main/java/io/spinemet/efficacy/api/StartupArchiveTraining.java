@@ -42,10 +42,12 @@ public final class StartupArchiveTraining implements QuarkusApplication {
                     ApiExamples.COMPARISON),
             new Call("POST", "/api/v1/predictions/batch", "application/json", "application/json", ApiExamples.BATCH),
             new Call("POST", "/api/v1/predictions/batch", "text/csv", "text/csv", ApiExamples.BATCH_CSV),
+            new Call("POST", "/api/v1/predictions/batch", "text/csv", "application/json", ApiExamples.BATCH_CSV),
             new Call("GET", "/api/v1/factors", null, "application/json", null),
             new Call("GET", "/api/v1/models", null, "application/json", null),
             new Call("GET", "/api/v1/models/pvp", null, "application/json", null),
-            new Call("GET", "/api/v1/models/decompression", null, "text/markdown", null));
+            new Call("GET", "/api/v1/models/decompression", null, "text/markdown", null),
+            new Call("GET", "/api/v1/models/pvp/card.md", null, "text/markdown", null));
 
     /** Binds the service to a free loopback port; call before {@code Quarkus.run}. */
     public static void chooseLoopbackPort() {
