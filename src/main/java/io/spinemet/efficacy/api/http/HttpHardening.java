@@ -64,15 +64,18 @@ public class HttpHardening {
             if (request.path().startsWith(PREDICTIONS)) {
                 ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             }
-            if (!request.isEnded() && bodyMillis > 0) {
-                long timer = ctx.vertx().setTimer(bodyMillis, id -> {
-                    if (!request.isEnded()) {
-                        LOG.infof("Closed a %s request whose body did not arrive within %d ms", request.method(),
-                                bodyMillis);
-                        request.connection().close();
-                    }
-                });
-                ctx.addEndHandler(done -> ctx.vertx().cancelTimer(timer));
+            if (bodyMillis > 0 && !request.isEnded()) {
+                // Scheduled on the connection's own event loop (cheaper than a Vert.x timer), cancelled when the
+                // answer is sent; when it fires the body has not arrived in time.
+                io.netty.util.concurrent.ScheduledFuture<?> deadline = ((io.vertx.core.impl.ContextInternal) ctx
+                        .vertx().getOrCreateContext()).nettyEventLoop().schedule(() -> {
+                            if (!request.isEnded()) {
+                                LOG.infof("Closed a %s request whose body did not arrive within %d ms",
+                                        request.method(), bodyMillis);
+                                request.connection().close();
+                            }
+                        }, bodyMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+                ctx.addEndHandler(done -> deadline.cancel(false));
             }
             ctx.next();
         }).failureHandler(HttpHardening::failure);
