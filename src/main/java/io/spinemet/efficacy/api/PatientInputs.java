@@ -62,7 +62,8 @@ record PatientInputs(Map<String, Object> values, List<DerivedFactor> derived, Sc
                 Object direct = given.get(f.id());
                 Object derived = derivation.factors().get(f.id());
                 if (direct != null && derived != null && !direct.equals(derived)) {
-                    conflict(f.id(), direct, derivation.of(f.id()).orElseThrow(), parentPointer, errors);
+                    conflict(f.id(), derivation.of(f.id()).orElseThrow(), parentPointer, errors);
+                    values.put(f.id(), direct);
                 } else if (direct != null || derived != null) {
                     values.put(f.id(), direct != null ? direct : derived);
                 }
@@ -103,7 +104,7 @@ record PatientInputs(Map<String, Object> values, List<DerivedFactor> derived, Sc
     }
 
     /** A factor given directly that contradicts its derivation: an error at each, naming the other. */
-    private static void conflict(String factorId, Object direct, DerivedFactor derived, String parentPointer,
+    private static void conflict(String factorId, DerivedFactor derived, String parentPointer,
                                  List<FieldError> errors) {
         String factorPointer = JsonPointer.child(JsonPointer.child(parentPointer, FACTORS), factorId);
         String measurements = String.join(", ", derived.inputs().stream().map(DerivedFactor.Input::measurement)
