@@ -28,8 +28,8 @@ import java.util.Set;
  * @param derived     provenance of the derived factors (empty without measurements)
  * @param scores      both scores, when measurements were sent; otherwise {@code null}
  * @param derivation  the derivation, for the missing-factor messages ({@code null} without measurements)
- * @param sent        names in the {@code factors} object, valid or not (a factor sent with a wrong value is not
- *                    also missing)
+ * @param sent        factors sent, validly or not: the names in the {@code factors} object and the factors of
+ *                    measurements sent with a problem (a factor whose input was wrong is not also missing)
  */
 record PatientInputs(Map<String, Object> values, List<DerivedFactor> derived, Scores scores,
                      FactorDerivation.Derivation derivation, Set<String> sent) {
@@ -61,6 +61,8 @@ record PatientInputs(Map<String, Object> values, List<DerivedFactor> derived, Sc
         }
         Measurements.Result result = MeasurementJson.read(object, Measurements.builder()).build();
         report(result.problems(), pointer, errors);
+        result.problems().forEach(p -> MeasurementCatalogue.find(p.measurement())
+                .ifPresent(m -> m.derives().forEach(d -> sent.add(d.factor()))));
         FactorDerivation.Derivation derivation = FactorDerivation.derive(result.measurements());
         report(derivation.problems(), pointer, errors);
         Map<String, Object> values = given == null ? null : new LinkedHashMap<>();
