@@ -43,6 +43,13 @@ public interface CdsSettings {
     @WithName("procedure-codes")
     Map<String, List<String>> procedureCodes();
 
+    /**
+     * Tests and examples only: the time the hooks treat as now (for the look-back window), so that dated example
+     * data give the same cards on any day. Unset in production.
+     */
+    @WithName("testing.fixed-time")
+    Optional<java.time.Instant> fixedTime();
+
     Auth auth();
 
     interface Auth {

@@ -47,7 +47,8 @@ import org.hl7.fhir.r4.model.Type;
  *       the hook or before the look-back window: skipped. Of the rest, the newest per measurement is used.</li>
  *   <li>Conditions: verification status {@code entered-in-error} or {@code refuted}, clinical status inactive,
  *       remission or resolved: skipped.</li>
- *   <li>Medications and radiotherapy: {@code entered-in-error}, cancelled/revoked and not-done are skipped.</li>
+ *   <li>MedicationRequests: only active or on-hold orders count. MedicationAdministrations, Procedures and
+ *       ServiceRequests: {@code entered-in-error}, not-done and revoked are skipped.</li>
  * </ul>
  */
 public final class FhirReader {
@@ -361,10 +362,10 @@ public final class FhirReader {
 
         private void medicationRequest(String ref, MedicationRequest m) {
             MedicationRequest.MedicationRequestStatus status = m.getStatus();
-            if (status == MedicationRequest.MedicationRequestStatus.ENTEREDINERROR
-                    || status == MedicationRequest.MedicationRequestStatus.CANCELLED
-                    || status == MedicationRequest.MedicationRequestStatus.DRAFT) {
-                skipped.add(new Skipped(ref, "status " + status.toCode()));
+            if (status != MedicationRequest.MedicationRequestStatus.ACTIVE
+                    && status != MedicationRequest.MedicationRequestStatus.ONHOLD) {
+                skipped.add(new Skipped(ref, "not an active order (status "
+                        + (status == null ? "missing" : status.toCode()) + ")"));
                 return;
             }
             CodeableConcept agent = agent(m.hasMedicationCodeableConcept() ? m.getMedicationCodeableConcept() : null,

@@ -8,7 +8,10 @@ import io.spinemet.efficacy.fhir.FhirSources.Code;
 import io.spinemet.efficacy.fhir.FhirSources.ConditionCodes;
 import io.spinemet.efficacy.fhir.FhirSources.ObservationSource;
 import io.spinemet.efficacy.fhir.FhirSources.ValueKind;
+import io.spinemet.efficacy.measurement.Measurement;
+import io.spinemet.efficacy.measurement.MeasurementCatalogue;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -18,25 +21,33 @@ import java.util.Set;
  */
 public final class StandardSources {
 
-    /** Measurement ids the FHIR reader fills (ids of the measurement catalogue). */
-    public static final String ALBUMIN = "serumAlbumin";
-    public static final String LEUKOCYTES = "leukocyteCount";
-    public static final String KPS = "karnofsky";
-    public static final String ECOG = "ecog";
-    public static final String FRANKEL = "frankelGrade";
-    public static final String ASIA = "asiaImpairmentScale";
-
     private StandardSources() {
     }
 
+    /**
+     * Observations: every measurement of the catalogue that an Observation can carry (a quantity, an integer or a
+     * code), identified by the catalogue's LOINC codes, and also by the service's own code
+     * ({@code urn:spinemet:fhir:code|<measurement id>}) for what LOINC does not code (Frankel grade, metastasis
+     * counts, visceral metastases with removability, ...).
+     */
     public static FhirSources standard() {
-        return new FhirSources(List.of(
-                obs(ALBUMIN, ValueKind.QUANTITY, loinc("1751-7", "61151-7", "61152-5")),
-                obs(LEUKOCYTES, ValueKind.QUANTITY, loinc("6690-2", "26464-8")),
-                obs(KPS, ValueKind.INTEGER, loinc("89243-0")),
-                obs(ECOG, ValueKind.INTEGER, loinc("89247-1")),
-                obs(FRANKEL, ValueKind.CODE, Set.of(Code.of(SPINEMET, "frankel-grade"))),
-                obs(ASIA, ValueKind.CODE, Set.of(Code.of(SPINEMET, "asia-impairment-scale")))),
+        List<ObservationSource> observations = new ArrayList<>();
+        for (Measurement m : MeasurementCatalogue.MEASUREMENTS) {
+            ValueKind kind = switch (m.valueType()) {
+                case QUANTITY -> ValueKind.QUANTITY;
+                case INTEGER -> ValueKind.INTEGER;
+                case CODE -> ValueKind.CODE;
+                case CODE_LIST, DATE -> null; // drugs and dates come from medications and conditions
+            };
+            if (kind == null) {
+                continue;
+            }
+            Set<Code> codes = new HashSet<>();
+            m.codes().stream().filter(c -> LOINC.equals(c.system())).forEach(c -> codes.add(Code.of(LOINC, c.code())));
+            codes.add(Code.of(SPINEMET, m.id()));
+            observations.add(new ObservationSource(m.id(), kind, codes));
+        }
+        return new FhirSources(observations,
                 // C79.5: secondary malignant neoplasm of bone and bone marrow (C79.51/C79.52 in ICD-10-CM); spinal
                 // when its body site is the spine (SNOMED CT 421060004) or a vertebra (51282000).
                 new ConditionCodes(Set.of("C79.5"), Set.of(), Set.of("421060004", "51282000")),
@@ -54,19 +65,8 @@ public final class StandardSources {
         for (int i = 0; i <= 76; i++) {
             prefixes.add(String.format("C%02d", i));
         }
+        prefixes.add("C7A");
         prefixes.add("C80");
         return Set.copyOf(prefixes);
-    }
-
-    private static ObservationSource obs(String id, ValueKind kind, Set<Code> codes) {
-        return new ObservationSource(id, kind, codes);
-    }
-
-    private static Set<Code> loinc(String... codes) {
-        Set<Code> set = new java.util.HashSet<>();
-        for (String c : codes) {
-            set.add(Code.of(LOINC, c));
-        }
-        return set;
     }
 }
