@@ -3,6 +3,8 @@ package io.spinemet.efficacy.cdshooks;
 import io.quarkus.runtime.Startup;
 import io.spinemet.efficacy.api.ProblemResponses;
 import io.spinemet.efficacy.security.ReplayCache;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -17,17 +19,23 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * {@code spinemet.cds.auth.enabled=false} (local development only) nothing is checked and a warning is logged at
  * start-up.
  */
-@Startup
-@Singleton
 public class CdsAuthFilter {
 
     private static final Logger LOG = Logger.getLogger(CdsAuthFilter.class);
     static final String PATH = "/cds-services";
 
-    private final CdsTokenVerifier verifier;
-    private final String serviceUrl;
+    /** Resolved on the first request: the filter itself is created before runtime configuration exists. */
+    @Inject
+    Instance<Authenticator> authenticator;
 
-    public CdsAuthFilter(CdsSettings settings, ReplayCache replays) {
+    /** The checks as configured, set up (and warned about) at start-up. */
+    @Startup
+    @Singleton
+    public static class Authenticator {
+        private final CdsTokenVerifier verifier;
+        private final String serviceUrl;
+
+    public Authenticator(CdsSettings settings, ReplayCache replays) {
         this.serviceUrl = settings.serviceUrl();
         if (settings.auth().enabled()) {
             this.verifier = new CdsTokenVerifier(settings.auth().clients(), replays, settings.auth().clockSkew());
@@ -42,10 +50,16 @@ public class CdsAuthFilter {
         }
     }
 
+    }
+
     @ServerRequestFilter
     public Optional<Response> authenticate(ContainerRequestContext request) {
         String path = request.getUriInfo().getRequestUri().getRawPath();
-        if (verifier == null || !(path.equals(PATH) || path.startsWith(PATH + "/"))) {
+        if (!(path.equals(PATH) || path.startsWith(PATH + "/"))) {
+            return Optional.empty();
+        }
+        Authenticator auth = authenticator.get();
+        if (auth.verifier == null) {
             return Optional.empty();
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -53,7 +67,7 @@ public class CdsAuthFilter {
             return Optional.of(refuse("the request has no Authorization: Bearer header", path));
         }
         try {
-            verifier.verify(header.substring(7).trim(), serviceUrl + path);
+            auth.verifier.verify(header.substring(7).trim(), auth.serviceUrl + path);
             return Optional.empty();
         } catch (CdsTokenVerifier.Refused e) {
             return Optional.of(refuse(e.getMessage(), path));

@@ -15,6 +15,7 @@ import io.spinemet.efficacy.fhir.MeasurementMapping;
 import io.spinemet.efficacy.fhir.StandardSources;
 import io.spinemet.efficacy.measurement.FactorDerivation;
 import io.spinemet.efficacy.scoring.ModelRegistry;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,6 +50,7 @@ public class CdsHooks {
     private final MeterRegistry meters;
     private final Clock clock;
 
+    @Inject
     public CdsHooks(CdsSettings settings, FhirContexts fhir, ModelRegistry models, MeterRegistry meters) {
         this(settings, fhir, models, meters, settings.fixedTime().map(t -> Clock.fixed(t, ZoneOffset.UTC))
                 .orElse(Clock.systemUTC()));
