@@ -97,6 +97,7 @@ class CdsServicesResourceTest {
     void completePvpOrderGetsProbabilitiesForBothOperations() throws Exception {
         Response r = post("spinemet-order-select", example("pvp-complete.order-select.json"));
         r.then().statusCode(200);
+        Files.writeString(Path.of("target/cds-card-pvp-complete.json"), r.asString()); // for the docs
         JsonNode card = card(r);
         assertEquals("info", card.get("indicator").asText());
         assertTrue(card.get("summary").asText().startsWith("Relief >3 months: selected PVP "),
