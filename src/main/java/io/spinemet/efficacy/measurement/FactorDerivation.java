@@ -242,7 +242,7 @@ public final class FactorDerivation {
         private void put(String factorId, Object value, String ruleOf, List<MeasuredValue> inputs) {
             Factor factor = FactorCatalogue.get(factorId);
             if (!factor.allows(value)) {
-                problems.add(new MeasurementProblem(ruleOf, "derives " + factorId + " outside the factor catalogue",
+                problems.add(new MeasurementProblem(ruleOf, null, "derives " + factorId + " outside the factor catalogue",
                         factor.allowedValues()));
                 return;
             }
@@ -253,8 +253,8 @@ public final class FactorDerivation {
 
         /** Two contradictory measurements: a problem at each, naming the other. */
         private void conflict(String a, String b, String why) {
-            problems.add(new MeasurementProblem(a, "contradicts " + b + ": " + why, "consistent values"));
-            problems.add(new MeasurementProblem(b, "contradicts " + a + ": " + why, "consistent values"));
+            problems.add(new MeasurementProblem(a, null, "contradicts " + b + ": " + why, "consistent values"));
+            problems.add(new MeasurementProblem(b, null, "contradicts " + a + ": " + why, "consistent values"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.spinemet.efficacy.measurement;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param derives       the factors it derives, with rule, cut-off and source
  * @param usedBy        factor ids and scores ({@code tokuhashi}, {@code tomita}) that use it
  */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Measurement(
         String id,
         String label,

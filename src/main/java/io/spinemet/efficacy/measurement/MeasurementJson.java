@@ -75,7 +75,7 @@ public final class MeasurementJson {
                     if (code.isTextual()) {
                         codes.add(code.textValue());
                     } else {
-                        builder.problem(id + "/" + i, "must be a JSON string; got " + describe(code), m.allowed());
+                        builder.problem(id, Integer.toString(i), "must be a JSON string; got " + describe(code), m.allowed());
                         ok = false;
                     }
                 }
@@ -107,19 +107,19 @@ public final class MeasurementJson {
         while (names.hasNext()) {
             String name = names.next();
             if (!name.equals("value") && !name.equals("unit")) {
-                builder.problem(id + "/" + name, "unknown field", "the fields unit, value");
+                builder.problem(id, name, "unknown field", "the fields unit, value");
                 ok = false;
             }
         }
         JsonNode value = q.get("value");
         JsonNode unit = q.get("unit");
         if (value == null || !value.isNumber()) {
-            builder.problem(id + "/value", value == null ? "required" : "must be a JSON number; got "
+            builder.problem(id, "value", value == null ? "required" : "must be a JSON number; got "
                     + describe(value), "a number from " + m.range().describe());
             ok = false;
         }
         if (unit == null || !unit.isTextual()) {
-            builder.problem(id + "/unit", unit == null ? "required" : "must be a JSON string; got " + describe(unit),
+            builder.problem(id, "unit", unit == null ? "required" : "must be a JSON string; got " + describe(unit),
                     "one of " + String.join(", ", m.units()) + " (UCUM codes, case-sensitive)");
             ok = false;
         }

@@ -109,9 +109,14 @@ public final class Measurements {
             this.today = today;
         }
 
-        /** Records a problem found by a reader (a wrong JSON type, an unknown id). */
-        public Builder problem(String path, String detail, String allowed) {
-            problems.add(new MeasurementProblem(path, detail, allowed));
+        /** Records a problem found by a reader (a wrong JSON type, an unknown id) at the whole measurement. */
+        public Builder problem(String id, String detail, String allowed) {
+            return problem(id, null, detail, allowed);
+        }
+
+        /** Records a problem at one part ({@code unit}, {@code value}, a list index) of a measurement. */
+        public Builder problem(String id, String field, String detail, String allowed) {
+            problems.add(new MeasurementProblem(id, field, detail, allowed));
             return this;
         }
 
@@ -121,7 +126,7 @@ public final class Measurements {
                 return this;
             }
             if (!m.units().contains(unit)) {
-                problem(id + "/unit", "unknown unit for " + id, "one of " + String.join(", ", m.units())
+                problem(id, "unit", "unknown unit for " + id, "one of " + String.join(", ", m.units())
                         + " (UCUM codes, case-sensitive)");
                 return this;
             }
@@ -134,7 +139,7 @@ public final class Measurements {
                         break;
                     }
                 }
-                problem(id + "/value", "outside the plausible range of " + id + " (" + m.range().describe()
+                problem(id, "value", "outside the plausible range of " + id + " (" + m.range().describe()
                         + ")" + hint, m.allowed());
                 return this;
             }
@@ -176,7 +181,7 @@ public final class Measurements {
             boolean ok = true;
             for (int i = 0; i < codes.size(); i++) {
                 if (!TargetedAgents.validCode(codes.get(i))) {
-                    problem(id + "/" + i, "not a WHO ATC code at level 4 or 5", m.allowed());
+                    problem(id, Integer.toString(i), "not a WHO ATC code at level 4 or 5", m.allowed());
                     ok = false;
                 }
             }

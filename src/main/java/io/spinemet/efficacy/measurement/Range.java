@@ -1,5 +1,6 @@
 package io.spinemet.efficacy.measurement;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 
 /**
@@ -10,6 +11,7 @@ import java.math.BigDecimal;
  * @param unit the unit of {@code min} and {@code max} (the canonical unit) for quantities; {@code null} otherwise
  * @param step the grid values must lie on (KPS: 10), or {@code null}
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Range(BigDecimal min, BigDecimal max, String unit, BigDecimal step) {
 
     static Range of(String min, String max, String unit) {
