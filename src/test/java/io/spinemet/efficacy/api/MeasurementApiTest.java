@@ -180,7 +180,7 @@ class MeasurementApiTest {
     void namedErrorsForBadMeasurements() {
         String future = LocalDate.now(ZoneOffset.ofHours(14)).plusDays(2).toString();
         assertProblem(post("/api/v1/predictions", pvp("\"serumAlbumin\": {\"value\": 500, \"unit\": \"g/L\"}, "
-                + "\"leukocyteCount\": {\"value\": 4, \"unit\": \"10^9/L\"}, \"karnofskyPerformanceStatus\": 45, "
+                + "\"leukocyteCount\": {\"value\": 4, \"unit\": \"10e9/L\"}, \"karnofskyPerformanceStatus\": 45, "
                 + "\"ecogPerformanceStatus\": 60, \"spinalMetastasisDiagnosisDate\": \"" + future + "\", "
                 + "\"chemotherapyFirstCycleDate\": \"2025-02-30\", \"bloodPressure\": 120",
                 "\"malnutrition\": true, \"poorPerformanceStatus\": true, " + REST_FALSE)), 400)
