@@ -227,9 +227,9 @@ public final class CardBuilder {
         }
         md.append("\n**Models:** ");
         md.append(outcomes.stream().map(o -> "`" + o.model().info().id() + "` " + o.model().info().version()
-                + ", SHA-256 `" + o.model().sha256() + "`; cohort: " + o.model().info().cohort().provenance())
-                .collect(Collectors.joining(". ")));
-        md.append('\n');
+                + ", SHA-256 `" + o.model().sha256() + "`; cohort: " + o.model().info().cohort().provenance()
+                .replaceAll("[.\\s]+$", "")).collect(Collectors.joining(". ")));
+        md.append(".\n");
         return md.toString();
     }
 
