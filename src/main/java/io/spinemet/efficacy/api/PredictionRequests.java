@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spinemet.efficacy.api.Dtos.BatchResponse;
 import io.spinemet.efficacy.api.Dtos.BatchResult;
 import io.spinemet.efficacy.api.Dtos.Comparison;
+import io.spinemet.efficacy.api.Dtos.Derivation;
 import io.spinemet.efficacy.api.Problem.FieldError;
 import io.spinemet.efficacy.api.batch.BatchInput;
 import io.spinemet.efficacy.api.batch.BatchRules;
@@ -42,10 +43,10 @@ public final class PredictionRequests {
             + "for different operations. The difference between the two probabilities is therefore not a causal "
             + "effect of choosing one operation over the other, and must not be read as one.";
 
-    private static final Set<String> PREDICTION_FIELDS = Set.of("procedure", "factors");
-    private static final Set<String> COMPARISON_FIELDS = Set.of("factors");
+    private static final Set<String> PREDICTION_FIELDS = Set.of("procedure", "factors", "measurements");
+    private static final Set<String> COMPARISON_FIELDS = Set.of("factors", "measurements");
     private static final Set<String> BATCH_FIELDS = Set.of("patients");
-    private static final Set<String> PATIENT_FIELDS = Set.of("id", "procedure", "factors");
+    private static final Set<String> PATIENT_FIELDS = Set.of("id", "procedure", "factors", "measurements");
 
     /** The columns a CSV answer appends to each row. */
     static final List<String> CSV_RESULT_COLUMNS = CsvCells.RESULT_COLUMNS;
@@ -54,17 +55,20 @@ public final class PredictionRequests {
     private final Function<Procedure, LoadedModel> models;
     private final Consumer<Procedure> scored;
     private final RenderedPredictions rendered;
+    private final Function<Derivation, byte[]> derivationJson;
 
     /**
-     * @param models   the model of each procedure
-     * @param scored   told of every patient scored (for metrics)
-     * @param rendered renders single predictions as JSON
+     * @param models         the model of each procedure
+     * @param scored         told of every patient scored (for metrics)
+     * @param rendered       renders single predictions as JSON
+     * @param derivationJson writes derived factors and scores as the JSON of {@link Derivation}
      */
     PredictionRequests(Function<Procedure, LoadedModel> models, Consumer<Procedure> scored,
-                       RenderedPredictions rendered) {
+                       RenderedPredictions rendered, Function<Derivation, byte[]> derivationJson) {
         this.models = models;
         this.scored = scored;
         this.rendered = rendered;
+        this.derivationJson = derivationJson;
     }
 
     /** {@code POST /predictions}: the prediction as JSON. */
@@ -76,16 +80,17 @@ public final class PredictionRequests {
         }
         RequestValidator.onlyFields(request, "", PREDICTION_FIELDS, errors);
         Procedure procedure = RequestValidator.procedure(request, "", errors);
-        Map<String, Object> values = RequestValidator.factors(request, "", errors);
+        PatientInputs inputs = PatientInputs.read(request, "", errors);
         if (procedure != null) {
-            RequestValidator.requireModelFactors(models.apply(procedure), request, "", errors);
+            inputs.requireModelFactors(models.apply(procedure), "", errors);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        byte[] json = rendered.render(models.apply(procedure), values);
+        byte[] json = rendered.render(models.apply(procedure), inputs.values());
         scored.accept(procedure);
-        return json;
+        return inputs.scores() == null ? json
+                : Derivation.append(json, derivationJson.apply(new Derivation(inputs.derived(), inputs.scores())));
     }
 
     /** {@code POST /predictions/comparison}: every factor either model uses is required. */
@@ -96,11 +101,12 @@ public final class PredictionRequests {
             throw ProblemException.invalid(errors);
         }
         RequestValidator.onlyFields(request, "", COMPARISON_FIELDS, errors);
-        Map<String, Object> values = RequestValidator.factors(request, "", errors);
+        PatientInputs inputs = PatientInputs.read(request, "", errors);
+        Map<String, Object> values = inputs.values();
         Map<String, FieldError> missing = new LinkedHashMap<>();
         for (Procedure p : Procedure.values()) {
             List<FieldError> forModel = new ArrayList<>();
-            RequestValidator.requireModelFactors(models.apply(p), request, "", forModel);
+            inputs.requireModelFactors(models.apply(p), "", forModel);
             for (FieldError e : forModel) {
                 missing.merge(e.pointer(), e, (a, b) -> FieldError.at(a.pointer(),
                         "required by the " + String.join(" and ", Arrays.stream(Procedure.values())
@@ -116,7 +122,8 @@ public final class PredictionRequests {
             predictions.add(Scorer.predict(models.apply(p), values));
             scored.accept(p);
         }
-        return new Comparison(predictions, COMPARISON_NOTE);
+        return inputs.scores() == null ? new Comparison(predictions, COMPARISON_NOTE)
+                : new Comparison(predictions, COMPARISON_NOTE, inputs.derived(), inputs.scores());
     }
 
     /** {@code POST /predictions/batch} with JSON: each patient gets its result or its own errors. */
@@ -168,7 +175,7 @@ public final class PredictionRequests {
         String pointer = JsonPointer.child("/patients", index);
         ObjectNode patient = RequestValidator.object(node, pointer, errors);
         if (patient == null) {
-            return new BatchInput(index, null, null, null, Map.of(), errors);
+            return new BatchInput(index, null, null, null, Map.of(), errors, null, null);
         }
         RequestValidator.onlyFields(patient, pointer, PATIENT_FIELDS, errors);
         String id = null;
@@ -187,11 +194,13 @@ public final class PredictionRequests {
             }
         }
         Procedure procedure = RequestValidator.procedure(patient, pointer, errors);
-        Map<String, Object> values = RequestValidator.factors(patient, pointer, errors);
+        PatientInputs inputs = PatientInputs.read(patient, pointer, errors);
+        Map<String, Object> values = inputs.values();
         if (procedure != null) {
-            RequestValidator.requireModelFactors(models.apply(procedure), patient, pointer, errors);
+            inputs.requireModelFactors(models.apply(procedure), pointer, errors);
         }
-        return new BatchInput(index, null, id, procedure, values == null ? Map.of() : values, errors);
+        return new BatchInput(index, null, id, procedure, values == null ? Map.of() : values, errors,
+                inputs.derived(), inputs.scores());
     }
 
     /** A validated batch patient's result: its probability, CI, ignored inputs and warnings, or its errors. */
@@ -199,14 +208,15 @@ public final class PredictionRequests {
         if (!in.errors().isEmpty()) {
             long omitted = in.errors().omitted();
             return new BatchResult(in.index(), in.line(), in.id(), in.procedure(), null, null, null, null, null,
-                    List.copyOf(in.errors()), omitted > 0 ? omitted : null);
+                    List.copyOf(in.errors()), omitted > 0 ? omitted : null, null, null);
         }
         LoadedModel model = models.apply(in.procedure());
         Scorer.Brief brief = Scorer.brief(model, in.values());
         Scorer.Estimate e = brief.estimate();
         scored.accept(in.procedure());
         return new BatchResult(in.index(), in.line(), in.id(), in.procedure(), e.probability(), e.interval(),
-                ignored(model, in.values()), brief.warnings(), model.info(), null, null);
+                ignored(model, in.values()), brief.warnings(), model.info(), null, null,
+                in.scores() == null ? null : in.derived(), in.scores());
     }
 
     /** The given factors the model does not use, in catalogue order. */

@@ -32,13 +32,8 @@ class ApiExamplesTest {
     @BeforeAll
     static void bundledModels() throws Exception {
         models = ModelLoader.load(ModelLoader.directory(Path.of("models")));
-        requests = new PredictionRequests(models::get, p -> { }, new RenderedPredictions(0, p -> {
-            try {
-                return JSON.writeValueAsBytes(p);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }));
+        requests = new PredictionRequests(models::get, p -> { }, new RenderedPredictions(0, ApiExamplesTest::json),
+                ApiExamplesTest::json);
     }
 
     @Test
@@ -91,6 +86,14 @@ class ApiExamplesTest {
                     JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(real));
         }
         assertTrue(real.equals(JSON.readTree(example)), name + " is not the real answer; it is in " + REAL);
+    }
+
+    private static byte[] json(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] bytes(String text) {

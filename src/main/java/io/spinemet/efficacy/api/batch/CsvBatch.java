@@ -237,7 +237,7 @@ public final class CsvBatch {
             if (record.size() != header.size()) {
                 errors.add(new FieldError(null, line, null, "the row has " + record.size() + " fields; the header "
                         + "has " + header.size(), header.size() + " fields"));
-                return new BatchInput(index, line, null, null, Map.of(), errors);
+                return new BatchInput(index, line, null, null, Map.of(), errors, null, null);
             }
             String id = cell(PATIENT_ID);
             if (id.isEmpty()) {
@@ -279,7 +279,7 @@ public final class CsvBatch {
                     }
                 }
             }
-            return new BatchInput(index, line, id, procedure, values, errors);
+            return new BatchInput(index, line, id, procedure, values, errors, null, null);
         }
 
         private String cell(String column) {
