@@ -52,7 +52,10 @@ public class CdsServicesResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "listCdsServices", summary = "CDS Hooks discovery", description = "The services, their hooks and prefetch templates.")
+    @Operation(operationId = "listCdsServices", summary = "CDS Hooks discovery",
+            description = "The services, their hooks and prefetch templates.")
+    @APIResponse(responseCode = "200", description = "The services",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON))
     public CdsJson.Discovery discovery() {
         return new CdsJson.Discovery(hooks.services().all().stream().map(s -> new CdsJson.Service(s.hook(), s.id(),
                 s.title(), s.description(), s.prefetch(), s.usageRequirements())).toList());
@@ -65,6 +68,9 @@ public class CdsServicesResource {
     @Operation(operationId = "callCdsService", summary = "Call a CDS service", description = "Answers with at most one card. 412 with a FHIR "
             + "OperationOutcome when the data can be had neither by prefetch nor from fhirServer.")
     @APIResponse(responseCode = "200", description = "The cards (possibly none)")
+    @APIResponse(responseCode = "400", description = "Malformed JSON or an invalid request: every problem is named",
+            content = @Content(mediaType = io.spinemet.efficacy.api.ProblemResponses.MEDIA_TYPE,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Required FHIR data unavailable: an OperationOutcome lists it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON))
     public CdsJson.Response call(@PathParam("id") String id, byte[] body) {
@@ -80,6 +86,9 @@ public class CdsServicesResource {
     @Operation(operationId = "sendCdsFeedback", summary = "Feedback on a card", description = "Counted in metrics (spinemet.cds.feedback) by outcome; "
             + "nothing else is kept.")
     @APIResponse(responseCode = "200", description = "Feedback accepted")
+    @APIResponse(responseCode = "400", description = "Malformed JSON or an invalid request: every problem is named",
+            content = @Content(mediaType = io.spinemet.efficacy.api.ProblemResponses.MEDIA_TYPE,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Problem.class)))
     public Response feedback(@PathParam("id") String id, byte[] body) {
         hooks.feedback(id, json(body));
         return Response.ok().build();
