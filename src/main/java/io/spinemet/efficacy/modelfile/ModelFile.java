@@ -71,7 +71,25 @@ public record ModelFile(
      * does not exist (a diverged maximum-likelihood fit) is {@code null}.
      */
     public record Coefficient(String term, Double estimate, Double stdError, Double oddsRatio, Double oddsRatioCiLower,
-                              Double oddsRatioCiUpper, Double pValue) {
+                              Double oddsRatioCiUpper, Double pValue, ProfileSearch profile) {
+
+        /** A row without a profile search (Wald intervals). */
+        public Coefficient(String term, Double estimate, Double stdError, Double oddsRatio, Double oddsRatioCiLower,
+                           Double oddsRatioCiUpper, Double pValue) {
+            this(term, estimate, stdError, oddsRatio, oddsRatioCiLower, oddsRatioCiUpper, pValue, null);
+        }
+    }
+
+    /**
+     * How a profile-likelihood interval's bounds were found; {@code null} for Wald intervals.
+     *
+     * @param lower            {@code found}, {@code infinite} (the profile stays below the χ² cut-off: the bound is
+     *                         0 on the odds-ratio scale) or {@code failed} (the search gave no answer)
+     * @param upper            the same for the upper bound ({@code infinite}: the odds ratio's bound is +∞)
+     * @param multipleBranches whether the constrained maxima from different starts disagreed somewhere on the
+     *                         profile: more than one local maximum, resolved by taking the best
+     */
+    public record ProfileSearch(String lower, String upper, boolean multipleBranches) {
     }
 
     /** A symmetric matrix with its row and column terms. */

@@ -171,7 +171,12 @@ public final class ModelTrainer {
     private static ModelFile.Coefficient coefficient(Firth.Coefficient c) {
         return new ModelFile.Coefficient(c.term(), Numbers.round(c.estimate()), Numbers.round(c.stdError()),
                 Numbers.round(c.oddsRatio()), Numbers.round(c.orCiLow()), Numbers.round(c.orCiHigh()),
-                Numbers.round(c.pProfile()));
+                Numbers.round(c.pProfile()), new ModelFile.ProfileSearch(status(c.lowStatus()),
+                        status(c.highStatus()), c.multipleBranches()));
+    }
+
+    private static String status(Firth.BoundStatus s) {
+        return s.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static ModelFile.Predictor predictor(Factor f) {
