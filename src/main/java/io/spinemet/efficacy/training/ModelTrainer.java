@@ -14,6 +14,7 @@ import io.spinemet.efficacy.stats.FisherInformation;
 import io.spinemet.efficacy.stats.LogisticMl;
 import io.spinemet.efficacy.stats.OptimismBootstrap;
 import io.spinemet.efficacy.stats.Performance;
+import io.spinemet.efficacy.stats.RileySampleSize;
 import io.spinemet.efficacy.stats.Separation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,7 +68,7 @@ public final class ModelTrainer {
         ModelFile.Fit served = firthServed ? firthFit : mlFit;
         double[][] covariance = firthServed ? firth.covariance() : FisherInformation.inverse(design.x(), beta);
 
-        ModelFile.CohortSummary summary = summary(cohort, patients, design);
+        ModelFile.CohortSummary summary = summary(cohort, patients, design, options);
         return new ModelFile(
                 ModelFile.SCHEMA_VERSION,
                 "spinemet-efficacy-" + procedure.slug(),
@@ -231,13 +232,28 @@ public final class ModelTrainer {
                 v.requested(), v.used(), options.seed());
     }
 
-    private static ModelFile.CohortSummary summary(Cohort cohort, List<Patient> patients, Design d) {
+    private static ModelFile.CohortSummary summary(Cohort cohort, List<Patient> patients, Design d,
+                                                   TrainingOptions options) {
         int events = d.events();
-        double epv = (double) Math.min(events, d.n() - events) / (d.terms().size() - 1);
+        int parameters = d.terms().size() - 1;
+        double epv = (double) Math.min(events, d.n() - events) / parameters;
         boolean reconstructed = CohortProvenance.isReconstructed(cohort);
         return new ModelFile.CohortSummary(cohort.source(), cohort.sha256(), reconstructed,
                 CohortProvenance.describe(cohort), d.n(), events, Numbers.round(epv),
                 CohortDescription.prevalence(patients, FactorCatalogue.candidates(patients.get(0).procedure())),
-                CohortDescription.patterns(patients, d.factors()));
+                CohortDescription.patterns(patients, d.factors()), options.study(),
+                sampleSize(parameters, events, d.n()));
+    }
+
+    /** Riley et al.'s minimum sample size with the conservative anticipated R²cs. */
+    private static ModelFile.SampleSize sampleSize(int parameters, int events, int n) {
+        double prevalence = (double) events / n;
+        RileySampleSize.Result r = RileySampleSize.conservative(parameters, prevalence);
+        return new ModelFile.SampleSize(parameters, Numbers.round(prevalence),
+                Numbers.round(RileySampleSize.CONSERVATIVE_SHARE * r.maxR2cs()), Numbers.round(r.maxR2cs()),
+                List.of(new ModelFile.Criterion("expected shrinkage >= 0.9", r.shrinkage()),
+                        new ModelFile.Criterion("optimism in Nagelkerke R² <= 0.05", r.optimism()),
+                        new ModelFile.Criterion("overall risk within ±0.05", r.intercept())),
+                r.required(), n);
     }
 }
