@@ -49,8 +49,13 @@ public final class ModelTrainer {
         LogisticMl.Fit ml = LogisticMl.fit(design.x(), design.y(), design.terms());
         boolean firthServed = options.method() == Method.FIRTH;
         if (!firthServed && !ml.reliable()) {
-            throw new TrainingException("the maximum-likelihood fit for " + procedure.name() + " is unreliable ("
-                    + ml.unreliableReason() + "); it cannot be served. Use --method firth.");
+            Separation.Result s = ml.separation();
+            throw new TrainingException(s.separated()
+                    ? "the " + procedure.name() + " data are " + s.type() + "ly separated: " + s.pointsSeparated()
+                            + " patients are predicted perfectly by the predictors, so maximum-likelihood estimates "
+                            + "do not exist and cannot be served. Use --method firth."
+                    : "the maximum-likelihood fit for " + procedure.name() + " is unreliable ("
+                            + ml.unreliableReason() + "); it cannot be served. Use --method firth.");
         }
         List<ModelFile.UnivariateResult> univariate = FactorCatalogue.candidates(procedure).stream()
                 .map(f -> univariate(patients, f)).toList();
@@ -118,6 +123,13 @@ public final class ModelTrainer {
                 throw new TrainingException("term " + design.terms().get(j) + " takes one value for every "
                         + procedure.name() + " patient; it cannot be estimated");
             }
+        }
+        int[] aliased = io.spinemet.efficacy.stats.Design.aliased(design.x());
+        if (aliased.length > 0) {
+            throw new TrainingException("the " + procedure.name() + " design is collinear: "
+                    + String.join(", ", Arrays.stream(aliased).mapToObj(design.terms()::get).toList())
+                    + (aliased.length == 1 ? " is" : " are") + " aliased (a linear combination of the terms before "
+                    + "it); drop " + (aliased.length == 1 ? "it" : "them") + " from --predictors");
         }
         return design;
     }
