@@ -160,7 +160,7 @@ public record ModelFile(
     /**
      * 95% confidence intervals of the performance measures; any may be {@code null}.
      *
-     * @param aucApparent   DeLong's interval (DeLong, DeLong &amp; Clarke-Pearson 1988), on the logit scale of the AUC
+     * @param aucApparent   DeLong's interval (DeLong, DeLong &amp; Clarke-Pearson 1988), as pROC::ci.auc
      * @param aucOptimismCorrected, calibrationInterceptOptimismCorrected, calibrationSlopeOptimismCorrected,
      *        brierOptimismCorrected location-shifted bootstrap percentile intervals (Noma et al. 2021)
      * @param brierApparent bootstrap percentile interval of the apparent Brier score

@@ -71,7 +71,9 @@ public final class Lowess {
 
     /** {@code lowess(x, y, f, iter = 0)} with R's δ = 0.01·range(x). */
     public static Smooth smooth(double[] x, double[] y, double f) {
-        Checks.sameLength(x, y);
+        if (x.length != y.length || x.length == 0) {
+            throw new IllegalArgumentException("lowess needs x and y of the same, non-zero length");
+        }
         int n = x.length;
         Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble(i -> x[i]));

@@ -124,7 +124,7 @@ public final class ModelTrainer {
                         + procedure.name() + " patient; it cannot be estimated");
             }
         }
-        int[] aliased = io.spinemet.efficacy.stats.Design.aliased(design.x());
+        int[] aliased = io.spinemet.efficacy.stats.Aliasing.aliased(design.x());
         if (aliased.length > 0) {
             throw new TrainingException("the " + procedure.name() + " design is collinear: "
                     + String.join(", ", Arrays.stream(aliased).mapToObj(design.terms()::get).toList())

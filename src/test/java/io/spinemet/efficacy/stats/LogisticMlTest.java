@@ -151,8 +151,8 @@ class LogisticMlTest {
     @Test
     void aliasedColumnsAreTheLaterOnes() {
         double[][] x = {{1, 0, 1, 0, 1}, {1, 1, 0, 1, 1}, {1, 0, 0, 0, 0}, {1, 1, 1, 1, 2}, {1, 0, 1, 0, 1}};
-        assertEquals(List.of(3, 4), java.util.Arrays.stream(Design.aliased(x)).boxed().toList());
+        assertEquals(List.of(3, 4), java.util.Arrays.stream(Aliasing.aliased(x)).boxed().toList());
         double[][] constant = {{1, 2, 0}, {1, 2, 1}, {1, 2, 0}};
-        assertEquals(List.of(1), java.util.Arrays.stream(Design.aliased(constant)).boxed().toList());
+        assertEquals(List.of(1), java.util.Arrays.stream(Aliasing.aliased(constant)).boxed().toList());
     }
 }
