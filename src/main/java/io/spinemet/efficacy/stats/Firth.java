@@ -30,6 +30,8 @@ public final class Firth {
     /** χ²₁,₀.₉₅ = z₀.₉₇₅². */
     static final double CHISQ1_95 = LogisticMl.Z975 * LogisticMl.Z975;
     private static final int MAX_ITER = 200;
+    /** Iterations allowed to the further starts of a constrained maximum. */
+    private static final int MAX_ITER_OTHER_STARTS = 60;
     private static final double MAX_STEP = 5.0;
     private static final int MAX_HALVINGS = 30;
     private static final double XCONV = 1e-10;
@@ -159,7 +161,11 @@ public final class Firth {
 
     /** The global profile l*_prof(β_j = b) = max over the other coefficients, from several starts. */
     private static final class Profile {
-        private static final int MAX_OPTIMA = 8;
+        private static final int MAX_OPTIMA = 4;
+        /** Starts closer than this (max-norm over the free coordinates) are one start. */
+        private static final double SAME_START = 1e-6;
+        /** Optima closer than this are one optimum. */
+        private static final double SAME_OPTIMUM = 1e-4;
         private static final int MAX_RESOLVES = 6;
         /** A doubled step that raises the profile deviance by less than this is on a flat profile. */
         private static final double FLAT = 1e-6;
@@ -186,12 +192,15 @@ public final class Firth {
             this.warm = opt.beta.clone();
         }
 
-        /** l*_prof(b): the best constrained maximum from the warm start, β̂ (cold) and the earlier optima. */
+        /** l*_prof(b): the better constrained maximum from the warm start and a cold start at β̂. */
         double at(double b) {
             return best(b, starts(false));
         }
 
-        /** l*_prof(b) re-checked from more starts: zero and β̂ moved by ±1 SE along each free coordinate. */
+        /**
+         * l*_prof(b) re-checked from more starts: the earlier optima of this profile, zero, and β̂ moved by ±1 SE
+         * along each free coordinate.
+         */
         double recheck(double b) {
             return best(b, starts(true));
         }
@@ -209,8 +218,8 @@ public final class Firth {
             List<double[]> s = new ArrayList<>();
             s.add(warm);
             s.add(opt.beta);
-            s.addAll(optima);
             if (more) {
+                s.addAll(optima);
                 s.add(new double[opt.beta.length]);
                 for (int k = 0; k < opt.beta.length; k++) {
                     if (k != j) {
@@ -227,12 +236,17 @@ public final class Firth {
 
         private double best(double b, List<double[]> starts) {
             Optimum best = null;
+            List<double[]> tried = new ArrayList<>();
             for (double[] s : starts) {
+                if (tried.stream().anyMatch(t -> distance(t, s) < SAME_START)) {
+                    continue;
+                }
+                tried.add(s);
                 double[] start = s.clone();
                 start[j] = b;
                 Optimum o;
                 try {
-                    o = maximize(x, y, start, fixed);
+                    o = maximize(x, y, start, fixed, tried.size() == 1 ? MAX_ITER : MAX_ITER_OTHER_STARTS);
                 } catch (ArithmeticException e) {
                     continue;
                 }
@@ -253,7 +267,7 @@ public final class Firth {
 
         private void remember(double[] beta) {
             for (double[] o : optima) {
-                if (distance(o, beta) < 1e-6) {
+                if (distance(o, beta) < SAME_OPTIMUM) {
                     return;
                 }
             }
@@ -335,6 +349,11 @@ public final class Firth {
      * @throws ArithmeticException on a singular information matrix or no convergence in 200 iterations.
      */
     private static Optimum maximize(double[][] x, double[] y, double[] start, boolean[] fixed) {
+        return maximize(x, y, start, fixed, MAX_ITER);
+    }
+
+    /** As above with an iteration limit: further starts of a profile point get fewer iterations than the first. */
+    private static Optimum maximize(double[][] x, double[] y, double[] start, boolean[] fixed, int maxIter) {
         int p = start.length;
         int[] free = IntStream.range(0, p).filter(r -> !fixed[r]).toArray();
         double[] beta = start.clone();
@@ -342,7 +361,7 @@ public final class Firth {
         if (e == null) {
             throw new ArithmeticException("singular Fisher information at the start");
         }
-        for (int it = 1; it <= MAX_ITER; it++) {
+        for (int it = 1; it <= maxIter; it++) {
             Cholesky block = Cholesky.of(e.info, free);
             if (block == null) {
                 throw new ArithmeticException("singular Fisher information");
@@ -386,7 +405,7 @@ public final class Firth {
                 return new Optimum(beta, e, it);
             }
         }
-        throw new ArithmeticException("Firth iteration did not converge in " + MAX_ITER + " iterations");
+        throw new ArithmeticException("Firth iteration did not converge in " + maxIter + " iterations");
     }
 
     /** Evaluates l*, X'WX and U* at β; null if X'WX is numerically singular. */
