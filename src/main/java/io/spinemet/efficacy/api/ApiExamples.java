@@ -68,305 +68,272 @@ final class ApiExamples {
 
     static final String BATCH_CSV_RESPONSE = """
             patientId,procedure,malnutrition,poorPerformanceStatus,leukopenia,primaryTumorGrowth,targetedTherapy,metastasisDuringChemotherapy,primaryRadicallyResected,vertebraeInvolved,extraspinalBoneMetastasis,visceralMetastasis,postoperativeRadiotherapy,frankelGrade,probability,lower,upper,modelId,modelVersion,modelSha256,cohortReconstructed,status,warnings,inputsIgnored,errors
-            case-1,PVP,0,0,0,SLOW,1,0,1,1,0,0,1,,0.9201377221565424,0.4079013874244389,0.9948371341346928,spinemet-efficacy-pvp,1.0.0+89ce643569cb,7dada15caabd02da0ba1f618719db6e3cb607a47bec6e451f717dc50792245a8,true,scored,RECONSTRUCTED_COHORT LOW_EVENTS_PER_VARIABLE,leukopenia primaryTumorGrowth primaryRadicallyResected vertebraeInvolved extraspinalBoneMetastasis visceralMetastasis,
-            case-2,DECOMPRESSION,1,1,0,RAPID,0,0,0,3,1,1,0,B,0.13483752199232338,0.002689273208454745,0.9000785611666633,spinemet-efficacy-decompression,1.0.0+89ce643569cb,9302b5e95fc9b35c2704efbcda27093c25ed94772b476d337ae1a8eed2e7140b,true,scored,RECONSTRUCTED_COHORT UNSEEN_COMBINATION LOW_EVENTS_PER_VARIABLE,leukopenia primaryTumorGrowth primaryRadicallyResected vertebraeInvolved extraspinalBoneMetastasis visceralMetastasis,
+            case-1,PVP,0,0,0,SLOW,1,0,1,1,0,0,1,,0.9201377221565424,0.4079013874244389,0.9948371341346928,spinemet-efficacy-pvp,1.0.0+89ce643569cb,a6b6480515078439b1e1476176158c3fe155160036bead06d52b1e5133a60b54,true,scored,RECONSTRUCTED_COHORT UNINFORMATIVE_INTERVAL LOW_EVENTS_PER_VARIABLE,leukopenia primaryTumorGrowth primaryRadicallyResected vertebraeInvolved extraspinalBoneMetastasis visceralMetastasis,
+            case-2,DECOMPRESSION,1,1,0,RAPID,0,0,0,3,1,1,0,B,0.13483752199232338,0.002689273208454745,0.9000785611666633,spinemet-efficacy-decompression,1.0.0+89ce643569cb,0cedf0e5965000fcbbfcd2b4fb5a3a87ad8bbee520316679744a4c6c17ee7ae8,true,scored,RECONSTRUCTED_COHORT UNSEEN_COMBINATION UNINFORMATIVE_INTERVAL LOW_EVENTS_PER_VARIABLE,leukopenia primaryTumorGrowth primaryRadicallyResected vertebraeInvolved extraspinalBoneMetastasis visceralMetastasis,
             """;
 
     static final String PREDICTION_RESPONSE = """
             {
-              "procedure": "PVP",
-              "probability": 0.53344132818663,
-              "confidenceInterval": {
-                "level": 0.95,
-                "lower": 0.17827476911187054,
-                "upper": 0.8576626232580231
+              "procedure" : "PVP",
+              "probability" : 0.53344132818663,
+              "confidenceInterval" : {
+                "level" : 0.95,
+                "lower" : 0.17827476911187054,
+                "upper" : 0.8576626232580231
               },
-              "baselineRate": 0.6764705882352942,
-              "linearPredictor": 0.13396530680000018,
-              "intercept": 1.29314233083,
-              "contributions": [
-                {
-                  "factor": "malnutrition",
-                  "label": "Preoperative malnutrition",
-                  "value": true,
-                  "terms": [
-                    {
-                      "term": "malnutrition",
-                      "x": 1.0,
-                      "coefficient": -1.15917702403,
-                      "oddsRatio": 0.3137442786659684,
-                      "contribution": -1.15917702403
-                    }
-                  ]
+              "baselineRate" : 0.6764705882352942,
+              "linearPredictor" : 0.13396530680000018,
+              "intercept" : 1.29314233083,
+              "contributions" : [ {
+                "factor" : "malnutrition",
+                "label" : "Preoperative malnutrition",
+                "value" : true,
+                "terms" : [ {
+                  "term" : "malnutrition",
+                  "x" : 1.0,
+                  "coefficient" : -1.15917702403,
+                  "oddsRatio" : 0.3137442786659684,
+                  "contribution" : -1.15917702403
+                } ]
+              }, {
+                "factor" : "poorPerformanceStatus",
+                "label" : "Poor preoperative performance status",
+                "value" : false,
+                "terms" : [ {
+                  "term" : "poorPerformanceStatus",
+                  "x" : 0.0,
+                  "coefficient" : -1.21249007092,
+                  "oddsRatio" : 0.2974556707682296,
+                  "contribution" : 0.0
+                } ]
+              }, {
+                "factor" : "targetedTherapy",
+                "label" : "Targeted drug therapy",
+                "value" : false,
+                "terms" : [ {
+                  "term" : "targetedTherapy",
+                  "x" : 0.0,
+                  "coefficient" : 0.448110185597,
+                  "oddsRatio" : 1.5653511653041752,
+                  "contribution" : 0.0
+                } ]
+              }, {
+                "factor" : "metastasisDuringChemotherapy",
+                "label" : "Spinal metastasis during chemotherapy",
+                "value" : false,
+                "terms" : [ {
+                  "term" : "metastasisDuringChemotherapy",
+                  "x" : 0.0,
+                  "coefficient" : -0.234805868804,
+                  "oddsRatio" : 0.7907243389913514,
+                  "contribution" : 0.0
+                } ]
+              }, {
+                "factor" : "postoperativeRadiotherapy",
+                "label" : "Postoperative radiotherapy",
+                "value" : false,
+                "terms" : [ {
+                  "term" : "postoperativeRadiotherapy",
+                  "x" : 0.0,
+                  "coefficient" : 0.702967216222,
+                  "oddsRatio" : 2.019736820859811,
+                  "contribution" : 0.0
+                } ]
+              } ],
+              "modifiableFactors" : [ {
+                "factor" : "malnutrition",
+                "label" : "Preoperative malnutrition",
+                "modifiability" : "BEFORE_SURGERY",
+                "currentValue" : true,
+                "favourableValue" : false,
+                "probability" : 0.7846785863582226,
+                "confidenceInterval" : {
+                  "level" : 0.95,
+                  "lower" : 0.48919683137288367,
+                  "upper" : 0.9327364413763441
                 },
-                {
-                  "factor": "poorPerformanceStatus",
-                  "label": "Poor preoperative performance status",
-                  "value": false,
-                  "terms": [
-                    {
-                      "term": "poorPerformanceStatus",
-                      "x": 0.0,
-                      "coefficient": -1.21249007092,
-                      "oddsRatio": 0.2974556707682296,
-                      "contribution": 0.0
-                    }
-                  ]
+                "interpretation" : "An association in observational data, not a causal effect: patients who had the favourable value differed in other ways, so changing the factor need not change this patient's outcome by this much."
+              }, {
+                "factor" : "targetedTherapy",
+                "label" : "Targeted drug therapy",
+                "modifiability" : "AFTER_SURGERY",
+                "currentValue" : false,
+                "favourableValue" : true,
+                "probability" : 0.6415448371524693,
+                "confidenceInterval" : {
+                  "level" : 0.95,
+                  "lower" : 0.21619504505180223,
+                  "upper" : 0.9207170891431609
                 },
-                {
-                  "factor": "targetedTherapy",
-                  "label": "Targeted drug therapy",
-                  "value": false,
-                  "terms": [
-                    {
-                      "term": "targetedTherapy",
-                      "x": 0.0,
-                      "coefficient": 0.448110185597,
-                      "oddsRatio": 1.5653511653041752,
-                      "contribution": 0.0
-                    }
-                  ]
+                "interpretation" : "An association in observational data, not a causal effect: patients who had the favourable value differed in other ways, so changing the factor need not change this patient's outcome by this much."
+              }, {
+                "factor" : "postoperativeRadiotherapy",
+                "label" : "Postoperative radiotherapy",
+                "modifiability" : "AFTER_SURGERY",
+                "currentValue" : false,
+                "favourableValue" : true,
+                "probability" : 0.6978187768597864,
+                "confidenceInterval" : {
+                  "level" : 0.95,
+                  "lower" : 0.10472283281629442,
+                  "upper" : 0.9785360160415277
                 },
-                {
-                  "factor": "metastasisDuringChemotherapy",
-                  "label": "Spinal metastasis during chemotherapy",
-                  "value": false,
-                  "terms": [
-                    {
-                      "term": "metastasisDuringChemotherapy",
-                      "x": 0.0,
-                      "coefficient": -0.234805868804,
-                      "oddsRatio": 0.7907243389913514,
-                      "contribution": 0.0
-                    }
-                  ]
+                "interpretation" : "An association in observational data, not a causal effect: patients who had the favourable value differed in other ways, so changing the factor need not change this patient's outcome by this much."
+              } ],
+              "inputsUsed" : [ "malnutrition", "poorPerformanceStatus", "targetedTherapy", "metastasisDuringChemotherapy", "postoperativeRadiotherapy" ],
+              "inputsIgnored" : [ "primaryTumorGrowth", "vertebraeInvolved" ],
+              "model" : {
+                "id" : "spinemet-efficacy-pvp",
+                "version" : "1.0.0+89ce643569cb",
+                "procedure" : "PVP",
+                "method" : "firth",
+                "sha256" : "a6b6480515078439b1e1476176158c3fe155160036bead06d52b1e5133a60b54",
+                "cohort" : {
+                  "n" : 34,
+                  "events" : 23,
+                  "source" : "reference-cohort.csv",
+                  "reconstructed" : true,
+                  "provenance" : "Reconstructed reference cohort: synthetic patients generated to match the published summary of the study (34 PVP, 18 decompression); NOT real patients. See models/cohort/README.md."
                 },
-                {
-                  "factor": "postoperativeRadiotherapy",
-                  "label": "Postoperative radiotherapy",
-                  "value": false,
-                  "terms": [
-                    {
-                      "term": "postoperativeRadiotherapy",
-                      "x": 0.0,
-                      "coefficient": 0.702967216222,
-                      "oddsRatio": 2.019736820859811,
-                      "contribution": 0.0
-                    }
-                  ]
-                }
-              ],
-              "modifiableFactors": [
-                {
-                  "factor": "malnutrition",
-                  "label": "Preoperative malnutrition",
-                  "modifiability": "BEFORE_SURGERY",
-                  "currentValue": true,
-                  "favourableValue": false,
-                  "probability": 0.7846785863582226,
-                  "confidenceInterval": {
-                    "level": 0.95,
-                    "lower": 0.48919683137288367,
-                    "upper": 0.9327364413763441
-                  }
-                },
-                {
-                  "factor": "targetedTherapy",
-                  "label": "Targeted drug therapy",
-                  "modifiability": "AFTER_SURGERY",
-                  "currentValue": false,
-                  "favourableValue": true,
-                  "probability": 0.6415448371524693,
-                  "confidenceInterval": {
-                    "level": 0.95,
-                    "lower": 0.21619504505180223,
-                    "upper": 0.9207170891431609
-                  }
-                },
-                {
-                  "factor": "postoperativeRadiotherapy",
-                  "label": "Postoperative radiotherapy",
-                  "modifiability": "AFTER_SURGERY",
-                  "currentValue": false,
-                  "favourableValue": true,
-                  "probability": 0.6978187768597864,
-                  "confidenceInterval": {
-                    "level": 0.95,
-                    "lower": 0.10472283281629442,
-                    "upper": 0.9785360160415277
-                  }
-                }
-              ],
-              "inputsUsed": [
-                "malnutrition",
-                "poorPerformanceStatus",
-                "targetedTherapy",
-                "metastasisDuringChemotherapy",
-                "postoperativeRadiotherapy"
-              ],
-              "inputsIgnored": [
-                "primaryTumorGrowth",
-                "vertebraeInvolved"
-              ],
-              "model": {
-                "id": "spinemet-efficacy-pvp",
-                "version": "1.0.0+89ce643569cb",
-                "procedure": "PVP",
-                "method": "firth",
-                "sha256": "7dada15caabd02da0ba1f618719db6e3cb607a47bec6e451f717dc50792245a8",
-                "cohort": {
-                  "n": 34,
-                  "events": 23,
-                  "source": "reference-cohort.csv",
-                  "reconstructed": true,
-                  "provenance": "Reconstructed reference cohort: synthetic patients generated to match the published summary of the study (34 PVP, 18 decompression); NOT real patients. See models/cohort/README.md."
-                },
-                "card": "/api/v1/models/pvp"
+                "card" : "/api/v1/models/pvp"
               },
-              "warnings": [
-                {
-                  "code": "RECONSTRUCTED_COHORT",
-                  "message": "The model was trained on a cohort reconstructed from published summary figures, not on real patients. Do not use it for clinical decisions."
-                },
-                {
-                  "code": "LOW_EVENTS_PER_VARIABLE",
-                  "message": "Only 2.2 events per variable (fewer than 10): the model is likely over-fitted and its predictions too extreme."
-                }
-              ]
-            }""";
+              "warnings" : [ {
+                "code" : "RECONSTRUCTED_COHORT",
+                "message" : "The model was trained on a cohort reconstructed from published summary figures, not on real patients. Do not use it for clinical decisions."
+              }, {
+                "code" : "UNINFORMATIVE_INTERVAL",
+                "message" : "The 95% confidence interval is wider than 0.5: the data cannot pin this patient's probability down, so the estimate is uninformative."
+              }, {
+                "code" : "LOW_EVENTS_PER_VARIABLE",
+                "message" : "Only 2.2 events per variable (fewer than 10): the model is likely over-fitted and its predictions too extreme."
+              } ]
+            }
+            """;
 
     static final String BATCH_RESPONSE = """
             {
-              "count": 3,
-              "scored": 2,
-              "rejected": 1,
-              "results": [
-                {
-                  "index": 0,
-                  "id": "case-1",
-                  "procedure": "PVP",
-                  "probability": 0.9201377221565424,
-                  "confidenceInterval": {
-                    "level": 0.95,
-                    "lower": 0.4079013874244389,
-                    "upper": 0.9948371341346928
-                  },
-                  "inputsIgnored": [],
-                  "warnings": [
-                    {
-                      "code": "RECONSTRUCTED_COHORT",
-                      "message": "The model was trained on a cohort reconstructed from published summary figures, not on real patients. Do not use it for clinical decisions."
-                    },
-                    {
-                      "code": "LOW_EVENTS_PER_VARIABLE",
-                      "message": "Only 2.2 events per variable (fewer than 10): the model is likely over-fitted and its predictions too extreme."
-                    }
-                  ],
-                  "model": {
-                    "id": "spinemet-efficacy-pvp",
-                    "version": "1.0.0+89ce643569cb",
-                    "procedure": "PVP",
-                    "method": "firth",
-                    "sha256": "7dada15caabd02da0ba1f618719db6e3cb607a47bec6e451f717dc50792245a8",
-                    "cohort": {
-                      "n": 34,
-                      "events": 23,
-                      "source": "reference-cohort.csv",
-                      "reconstructed": true,
-                      "provenance": "Reconstructed reference cohort: synthetic patients generated to match the published summary of the study (34 PVP, 18 decompression); NOT real patients. See models/cohort/README.md."
-                    },
-                    "card": "/api/v1/models/pvp"
-                  }
+              "count" : 3,
+              "scored" : 2,
+              "rejected" : 1,
+              "results" : [ {
+                "index" : 0,
+                "id" : "case-1",
+                "procedure" : "PVP",
+                "probability" : 0.9201377221565424,
+                "confidenceInterval" : {
+                  "level" : 0.95,
+                  "lower" : 0.4079013874244389,
+                  "upper" : 0.9948371341346928
                 },
-                {
-                  "index": 1,
-                  "id": "case-2",
-                  "procedure": "DECOMPRESSION",
-                  "probability": 0.13483752199232338,
-                  "confidenceInterval": {
-                    "level": 0.95,
-                    "lower": 0.002689273208454745,
-                    "upper": 0.9000785611666633
+                "inputsIgnored" : [ ],
+                "warnings" : [ {
+                  "code" : "RECONSTRUCTED_COHORT",
+                  "message" : "The model was trained on a cohort reconstructed from published summary figures, not on real patients. Do not use it for clinical decisions."
+                }, {
+                  "code" : "UNINFORMATIVE_INTERVAL",
+                  "message" : "The 95% confidence interval is wider than 0.5: the data cannot pin this patient's probability down, so the estimate is uninformative."
+                }, {
+                  "code" : "LOW_EVENTS_PER_VARIABLE",
+                  "message" : "Only 2.2 events per variable (fewer than 10): the model is likely over-fitted and its predictions too extreme."
+                } ],
+                "model" : {
+                  "id" : "spinemet-efficacy-pvp",
+                  "version" : "1.0.0+89ce643569cb",
+                  "procedure" : "PVP",
+                  "method" : "firth",
+                  "sha256" : "a6b6480515078439b1e1476176158c3fe155160036bead06d52b1e5133a60b54",
+                  "cohort" : {
+                    "n" : 34,
+                    "events" : 23,
+                    "source" : "reference-cohort.csv",
+                    "reconstructed" : true,
+                    "provenance" : "Reconstructed reference cohort: synthetic patients generated to match the published summary of the study (34 PVP, 18 decompression); NOT real patients. See models/cohort/README.md."
                   },
-                  "inputsIgnored": [],
-                  "warnings": [
-                    {
-                      "code": "RECONSTRUCTED_COHORT",
-                      "message": "The model was trained on a cohort reconstructed from published summary figures, not on real patients. Do not use it for clinical decisions."
-                    },
-                    {
-                      "code": "UNSEEN_COMBINATION",
-                      "message": "This combination of the model's factors never occurs in the training cohort: the prediction extrapolates beyond the data."
-                    },
-                    {
-                      "code": "LOW_EVENTS_PER_VARIABLE",
-                      "message": "Only 0.8 events per variable (fewer than 10): the model is likely over-fitted and its predictions too extreme."
-                    }
-                  ],
-                  "model": {
-                    "id": "spinemet-efficacy-decompression",
-                    "version": "1.0.0+89ce643569cb",
-                    "procedure": "DECOMPRESSION",
-                    "method": "firth",
-                    "sha256": "9302b5e95fc9b35c2704efbcda27093c25ed94772b476d337ae1a8eed2e7140b",
-                    "cohort": {
-                      "n": 18,
-                      "events": 13,
-                      "source": "reference-cohort.csv",
-                      "reconstructed": true,
-                      "provenance": "Reconstructed reference cohort: synthetic patients generated to match the published summary of the study (34 PVP, 18 decompression); NOT real patients. See models/cohort/README.md."
-                    },
-                    "card": "/api/v1/models/decompression"
-                  }
-                },
-                {
-                  "index": 2,
-                  "id": "case-3",
-                  "procedure": "DECOMPRESSION",
-                  "errors": [
-                    {
-                      "pointer": "/patients/2/factors/frankelGrade",
-                      "detail": "required by the DECOMPRESSION model",
-                      "allowed": "one of A, B, C, D, E"
-                    }
-                  ]
+                  "card" : "/api/v1/models/pvp"
                 }
-              ]
-            }""";
+              }, {
+                "index" : 1,
+                "id" : "case-2",
+                "procedure" : "DECOMPRESSION",
+                "probability" : 0.13483752199232338,
+                "confidenceInterval" : {
+                  "level" : 0.95,
+                  "lower" : 0.002689273208454745,
+                  "upper" : 0.9000785611666633
+                },
+                "inputsIgnored" : [ ],
+                "warnings" : [ {
+                  "code" : "RECONSTRUCTED_COHORT",
+                  "message" : "The model was trained on a cohort reconstructed from published summary figures, not on real patients. Do not use it for clinical decisions."
+                }, {
+                  "code" : "UNSEEN_COMBINATION",
+                  "message" : "This combination of the model's factors never occurs in the training cohort: the prediction extrapolates beyond the data."
+                }, {
+                  "code" : "UNINFORMATIVE_INTERVAL",
+                  "message" : "The 95% confidence interval is wider than 0.5: the data cannot pin this patient's probability down, so the estimate is uninformative."
+                }, {
+                  "code" : "LOW_EVENTS_PER_VARIABLE",
+                  "message" : "Only 0.8 events per variable (fewer than 10): the model is likely over-fitted and its predictions too extreme."
+                } ],
+                "model" : {
+                  "id" : "spinemet-efficacy-decompression",
+                  "version" : "1.0.0+89ce643569cb",
+                  "procedure" : "DECOMPRESSION",
+                  "method" : "firth",
+                  "sha256" : "0cedf0e5965000fcbbfcd2b4fb5a3a87ad8bbee520316679744a4c6c17ee7ae8",
+                  "cohort" : {
+                    "n" : 18,
+                    "events" : 13,
+                    "source" : "reference-cohort.csv",
+                    "reconstructed" : true,
+                    "provenance" : "Reconstructed reference cohort: synthetic patients generated to match the published summary of the study (34 PVP, 18 decompression); NOT real patients. See models/cohort/README.md."
+                  },
+                  "card" : "/api/v1/models/decompression"
+                }
+              }, {
+                "index" : 2,
+                "id" : "case-3",
+                "procedure" : "DECOMPRESSION",
+                "errors" : [ {
+                  "pointer" : "/patients/2/factors/frankelGrade",
+                  "detail" : "required by the DECOMPRESSION model",
+                  "allowed" : "one of A, B, C, D, E"
+                } ]
+              } ]
+            }
+            """;
 
     static final String MODELS_RESPONSE = """
-            [
-              {
-                "id": "spinemet-efficacy-pvp",
-                "version": "1.0.0+89ce643569cb",
-                "procedure": "PVP",
-                "method": "firth",
-                "sha256": "7dada15caabd02da0ba1f618719db6e3cb607a47bec6e451f717dc50792245a8",
-                "cohort": {
-                  "n": 34,
-                  "events": 23,
-                  "source": "reference-cohort.csv",
-                  "reconstructed": true,
-                  "provenance": "Reconstructed reference cohort: synthetic patients generated to match the published summary of the study (34 PVP, 18 decompression); NOT real patients. See models/cohort/README.md."
-                },
-                "card": "/api/v1/models/pvp"
+            [ {
+              "id" : "spinemet-efficacy-pvp",
+              "version" : "1.0.0+89ce643569cb",
+              "procedure" : "PVP",
+              "method" : "firth",
+              "sha256" : "a6b6480515078439b1e1476176158c3fe155160036bead06d52b1e5133a60b54",
+              "cohort" : {
+                "n" : 34,
+                "events" : 23,
+                "source" : "reference-cohort.csv",
+                "reconstructed" : true,
+                "provenance" : "Reconstructed reference cohort: synthetic patients generated to match the published summary of the study (34 PVP, 18 decompression); NOT real patients. See models/cohort/README.md."
               },
-              {
-                "id": "spinemet-efficacy-decompression",
-                "version": "1.0.0+89ce643569cb",
-                "procedure": "DECOMPRESSION",
-                "method": "firth",
-                "sha256": "9302b5e95fc9b35c2704efbcda27093c25ed94772b476d337ae1a8eed2e7140b",
-                "cohort": {
-                  "n": 18,
-                  "events": 13,
-                  "source": "reference-cohort.csv",
-                  "reconstructed": true,
-                  "provenance": "Reconstructed reference cohort: synthetic patients generated to match the published summary of the study (34 PVP, 18 decompression); NOT real patients. See models/cohort/README.md."
-                },
-                "card": "/api/v1/models/decompression"
-              }
-            ]""";
+              "card" : "/api/v1/models/pvp"
+            }, {
+              "id" : "spinemet-efficacy-decompression",
+              "version" : "1.0.0+89ce643569cb",
+              "procedure" : "DECOMPRESSION",
+              "method" : "firth",
+              "sha256" : "0cedf0e5965000fcbbfcd2b4fb5a3a87ad8bbee520316679744a4c6c17ee7ae8",
+              "cohort" : {
+                "n" : 18,
+                "events" : 13,
+                "source" : "reference-cohort.csv",
+                "reconstructed" : true,
+                "provenance" : "Reconstructed reference cohort: synthetic patients generated to match the published summary of the study (34 PVP, 18 decompression); NOT real patients. See models/cohort/README.md."
+              },
+              "card" : "/api/v1/models/decompression"
+            } ]
+            """;
 
     static final String MODEL_CARD_RESPONSE = """
             {
@@ -417,321 +384,266 @@ final class ApiExamples {
 
     static final String COMPARISON_RESPONSE = """
             {
-              "predictions": [
-                {
-                  "procedure": "PVP",
-                  "probability": 0.6415448371524693,
-                  "confidenceInterval": {
-                    "level": 0.95,
-                    "lower": 0.21619504505180223,
-                    "upper": 0.9207170891431609
-                  },
-                  "baselineRate": 0.6764705882352942,
-                  "linearPredictor": 0.5820754923970002,
-                  "intercept": 1.29314233083,
-                  "contributions": [
-                    {
-                      "factor": "malnutrition",
-                      "label": "Preoperative malnutrition",
-                      "value": true,
-                      "terms": [
-                        {
-                          "term": "malnutrition",
-                          "x": 1.0,
-                          "coefficient": -1.15917702403,
-                          "oddsRatio": 0.3137442786659684,
-                          "contribution": -1.15917702403
-                        }
-                      ]
-                    },
-                    {
-                      "factor": "poorPerformanceStatus",
-                      "label": "Poor preoperative performance status",
-                      "value": false,
-                      "terms": [
-                        {
-                          "term": "poorPerformanceStatus",
-                          "x": 0.0,
-                          "coefficient": -1.21249007092,
-                          "oddsRatio": 0.2974556707682296,
-                          "contribution": 0.0
-                        }
-                      ]
-                    },
-                    {
-                      "factor": "targetedTherapy",
-                      "label": "Targeted drug therapy",
-                      "value": true,
-                      "terms": [
-                        {
-                          "term": "targetedTherapy",
-                          "x": 1.0,
-                          "coefficient": 0.448110185597,
-                          "oddsRatio": 1.5653511653041752,
-                          "contribution": 0.448110185597
-                        }
-                      ]
-                    },
-                    {
-                      "factor": "metastasisDuringChemotherapy",
-                      "label": "Spinal metastasis during chemotherapy",
-                      "value": false,
-                      "terms": [
-                        {
-                          "term": "metastasisDuringChemotherapy",
-                          "x": 0.0,
-                          "coefficient": -0.234805868804,
-                          "oddsRatio": 0.7907243389913514,
-                          "contribution": 0.0
-                        }
-                      ]
-                    },
-                    {
-                      "factor": "postoperativeRadiotherapy",
-                      "label": "Postoperative radiotherapy",
-                      "value": false,
-                      "terms": [
-                        {
-                          "term": "postoperativeRadiotherapy",
-                          "x": 0.0,
-                          "coefficient": 0.702967216222,
-                          "oddsRatio": 2.019736820859811,
-                          "contribution": 0.0
-                        }
-                      ]
-                    }
-                  ],
-                  "modifiableFactors": [
-                    {
-                      "factor": "malnutrition",
-                      "label": "Preoperative malnutrition",
-                      "modifiability": "BEFORE_SURGERY",
-                      "currentValue": true,
-                      "favourableValue": false,
-                      "probability": 0.8508460884595304,
-                      "confidenceInterval": {
-                        "level": 0.95,
-                        "lower": 0.48250564052963546,
-                        "upper": 0.9721455026003466
-                      }
-                    },
-                    {
-                      "factor": "postoperativeRadiotherapy",
-                      "label": "Postoperative radiotherapy",
-                      "modifiability": "AFTER_SURGERY",
-                      "currentValue": false,
-                      "favourableValue": true,
-                      "probability": 0.7833069343173463,
-                      "confidenceInterval": {
-                        "level": 0.95,
-                        "lower": 0.16004904588524888,
-                        "upper": 0.9856273127068819
-                      }
-                    }
-                  ],
-                  "inputsUsed": [
-                    "malnutrition",
-                    "poorPerformanceStatus",
-                    "targetedTherapy",
-                    "metastasisDuringChemotherapy",
-                    "postoperativeRadiotherapy"
-                  ],
-                  "inputsIgnored": [
-                    "frankelGrade"
-                  ],
-                  "model": {
-                    "id": "spinemet-efficacy-pvp",
-                    "version": "1.0.0+89ce643569cb",
-                    "procedure": "PVP",
-                    "method": "firth",
-                    "sha256": "7dada15caabd02da0ba1f618719db6e3cb607a47bec6e451f717dc50792245a8",
-                    "cohort": {
-                      "n": 34,
-                      "events": 23,
-                      "source": "reference-cohort.csv",
-                      "reconstructed": true,
-                      "provenance": "Reconstructed reference cohort: synthetic patients generated to match the published summary of the study (34 PVP, 18 decompression); NOT real patients. See models/cohort/README.md."
-                    },
-                    "card": "/api/v1/models/pvp"
-                  },
-                  "warnings": [
-                    {
-                      "code": "RECONSTRUCTED_COHORT",
-                      "message": "The model was trained on a cohort reconstructed from published summary figures, not on real patients. Do not use it for clinical decisions."
-                    },
-                    {
-                      "code": "LOW_EVENTS_PER_VARIABLE",
-                      "message": "Only 2.2 events per variable (fewer than 10): the model is likely over-fitted and its predictions too extreme."
-                    }
-                  ]
+              "predictions" : [ {
+                "procedure" : "PVP",
+                "probability" : 0.6415448371524693,
+                "confidenceInterval" : {
+                  "level" : 0.95,
+                  "lower" : 0.21619504505180223,
+                  "upper" : 0.9207170891431609
                 },
-                {
-                  "procedure": "DECOMPRESSION",
-                  "probability": 0.7053811644953788,
-                  "confidenceInterval": {
-                    "level": 0.95,
-                    "lower": 0.0645163540521424,
-                    "upper": 0.988111883858395
+                "baselineRate" : 0.6764705882352942,
+                "linearPredictor" : 0.5820754923970002,
+                "intercept" : 1.29314233083,
+                "contributions" : [ {
+                  "factor" : "malnutrition",
+                  "label" : "Preoperative malnutrition",
+                  "value" : true,
+                  "terms" : [ {
+                    "term" : "malnutrition",
+                    "x" : 1.0,
+                    "coefficient" : -1.15917702403,
+                    "oddsRatio" : 0.3137442786659684,
+                    "contribution" : -1.15917702403
+                  } ]
+                }, {
+                  "factor" : "poorPerformanceStatus",
+                  "label" : "Poor preoperative performance status",
+                  "value" : false,
+                  "terms" : [ {
+                    "term" : "poorPerformanceStatus",
+                    "x" : 0.0,
+                    "coefficient" : -1.21249007092,
+                    "oddsRatio" : 0.2974556707682296,
+                    "contribution" : 0.0
+                  } ]
+                }, {
+                  "factor" : "targetedTherapy",
+                  "label" : "Targeted drug therapy",
+                  "value" : true,
+                  "terms" : [ {
+                    "term" : "targetedTherapy",
+                    "x" : 1.0,
+                    "coefficient" : 0.448110185597,
+                    "oddsRatio" : 1.5653511653041752,
+                    "contribution" : 0.448110185597
+                  } ]
+                }, {
+                  "factor" : "metastasisDuringChemotherapy",
+                  "label" : "Spinal metastasis during chemotherapy",
+                  "value" : false,
+                  "terms" : [ {
+                    "term" : "metastasisDuringChemotherapy",
+                    "x" : 0.0,
+                    "coefficient" : -0.234805868804,
+                    "oddsRatio" : 0.7907243389913514,
+                    "contribution" : 0.0
+                  } ]
+                }, {
+                  "factor" : "postoperativeRadiotherapy",
+                  "label" : "Postoperative radiotherapy",
+                  "value" : false,
+                  "terms" : [ {
+                    "term" : "postoperativeRadiotherapy",
+                    "x" : 0.0,
+                    "coefficient" : 0.702967216222,
+                    "oddsRatio" : 2.019736820859811,
+                    "contribution" : 0.0
+                  } ]
+                } ],
+                "modifiableFactors" : [ {
+                  "factor" : "malnutrition",
+                  "label" : "Preoperative malnutrition",
+                  "modifiability" : "BEFORE_SURGERY",
+                  "currentValue" : true,
+                  "favourableValue" : false,
+                  "probability" : 0.8508460884595304,
+                  "confidenceInterval" : {
+                    "level" : 0.95,
+                    "lower" : 0.48250564052963546,
+                    "upper" : 0.9721455026003466
                   },
-                  "baselineRate": 0.7222222222222222,
-                  "linearPredictor": 0.8730558777220001,
-                  "intercept": 1.50763990471,
-                  "contributions": [
-                    {
-                      "factor": "malnutrition",
-                      "label": "Preoperative malnutrition",
-                      "value": true,
-                      "terms": [
-                        {
-                          "term": "malnutrition",
-                          "x": 1.0,
-                          "coefficient": -1.15612331551,
-                          "oddsRatio": 0.31470382658700335,
-                          "contribution": -1.15612331551
-                        }
-                      ]
-                    },
-                    {
-                      "factor": "poorPerformanceStatus",
-                      "label": "Poor preoperative performance status",
-                      "value": false,
-                      "terms": [
-                        {
-                          "term": "poorPerformanceStatus",
-                          "x": 0.0,
-                          "coefficient": -1.24907438118,
-                          "oddsRatio": 0.2867701138644474,
-                          "contribution": 0.0
-                        }
-                      ]
-                    },
-                    {
-                      "factor": "targetedTherapy",
-                      "label": "Targeted drug therapy",
-                      "value": true,
-                      "terms": [
-                        {
-                          "term": "targetedTherapy",
-                          "x": 1.0,
-                          "coefficient": 0.521539288522,
-                          "oddsRatio": 1.684618769282453,
-                          "contribution": 0.521539288522
-                        }
-                      ]
-                    },
-                    {
-                      "factor": "metastasisDuringChemotherapy",
-                      "label": "Spinal metastasis during chemotherapy",
-                      "value": false,
-                      "terms": [
-                        {
-                          "term": "metastasisDuringChemotherapy",
-                          "x": 0.0,
-                          "coefficient": -1.2776346414,
-                          "oddsRatio": 0.2786957367849703,
-                          "contribution": 0.0
-                        }
-                      ]
-                    },
-                    {
-                      "factor": "postoperativeRadiotherapy",
-                      "label": "Postoperative radiotherapy",
-                      "value": false,
-                      "terms": [
-                        {
-                          "term": "postoperativeRadiotherapy",
-                          "x": 0.0,
-                          "coefficient": 1.4251416538,
-                          "oddsRatio": 4.158446860836633,
-                          "contribution": 0.0
-                        }
-                      ]
-                    },
-                    {
-                      "factor": "frankelGrade",
-                      "label": "Frankel grade",
-                      "value": "D",
-                      "terms": [
-                        {
-                          "term": "frankelGrade=A-C",
-                          "x": 0.0,
-                          "coefficient": -0.961289020356,
-                          "oddsRatio": 0.3823996472166186,
-                          "contribution": 0.0
-                        }
-                      ]
-                    }
-                  ],
-                  "modifiableFactors": [
-                    {
-                      "factor": "malnutrition",
-                      "label": "Preoperative malnutrition",
-                      "modifiability": "BEFORE_SURGERY",
-                      "currentValue": true,
-                      "favourableValue": false,
-                      "probability": 0.8838268265293167,
-                      "confidenceInterval": {
-                        "level": 0.95,
-                        "lower": 0.4790037375195782,
-                        "upper": 0.984363585268611
-                      }
-                    },
-                    {
-                      "factor": "postoperativeRadiotherapy",
-                      "label": "Postoperative radiotherapy",
-                      "modifiability": "AFTER_SURGERY",
-                      "currentValue": false,
-                      "favourableValue": true,
-                      "probability": 0.9087276492683025,
-                      "confidenceInterval": {
-                        "level": 0.95,
-                        "lower": 0.17104341626175212,
-                        "upper": 0.9979227799733326
-                      }
-                    }
-                  ],
-                  "inputsUsed": [
-                    "malnutrition",
-                    "poorPerformanceStatus",
-                    "targetedTherapy",
-                    "metastasisDuringChemotherapy",
-                    "postoperativeRadiotherapy",
-                    "frankelGrade"
-                  ],
-                  "inputsIgnored": [],
-                  "model": {
-                    "id": "spinemet-efficacy-decompression",
-                    "version": "1.0.0+89ce643569cb",
-                    "procedure": "DECOMPRESSION",
-                    "method": "firth",
-                    "sha256": "9302b5e95fc9b35c2704efbcda27093c25ed94772b476d337ae1a8eed2e7140b",
-                    "cohort": {
-                      "n": 18,
-                      "events": 13,
-                      "source": "reference-cohort.csv",
-                      "reconstructed": true,
-                      "provenance": "Reconstructed reference cohort: synthetic patients generated to match the published summary of the study (34 PVP, 18 decompression); NOT real patients. See models/cohort/README.md."
-                    },
-                    "card": "/api/v1/models/decompression"
+                  "interpretation" : "An association in observational data, not a causal effect: patients who had the favourable value differed in other ways, so changing the factor need not change this patient's outcome by this much."
+                }, {
+                  "factor" : "postoperativeRadiotherapy",
+                  "label" : "Postoperative radiotherapy",
+                  "modifiability" : "AFTER_SURGERY",
+                  "currentValue" : false,
+                  "favourableValue" : true,
+                  "probability" : 0.7833069343173463,
+                  "confidenceInterval" : {
+                    "level" : 0.95,
+                    "lower" : 0.16004904588524888,
+                    "upper" : 0.9856273127068819
                   },
-                  "warnings": [
-                    {
-                      "code": "RECONSTRUCTED_COHORT",
-                      "message": "The model was trained on a cohort reconstructed from published summary figures, not on real patients. Do not use it for clinical decisions."
-                    },
-                    {
-                      "code": "UNSEEN_COMBINATION",
-                      "message": "This combination of the model's factors never occurs in the training cohort: the prediction extrapolates beyond the data."
-                    },
-                    {
-                      "code": "LOW_EVENTS_PER_VARIABLE",
-                      "message": "Only 0.8 events per variable (fewer than 10): the model is likely over-fitted and its predictions too extreme."
-                    }
-                  ]
-                }
-              ],
-              "note": "The two models were fitted on different patients, who were chosen for different operations. The difference between the two probabilities is therefore not a causal effect of choosing one operation over the other, and must not be read as one."
-            }""";
+                  "interpretation" : "An association in observational data, not a causal effect: patients who had the favourable value differed in other ways, so changing the factor need not change this patient's outcome by this much."
+                } ],
+                "inputsUsed" : [ "malnutrition", "poorPerformanceStatus", "targetedTherapy", "metastasisDuringChemotherapy", "postoperativeRadiotherapy" ],
+                "inputsIgnored" : [ "frankelGrade" ],
+                "model" : {
+                  "id" : "spinemet-efficacy-pvp",
+                  "version" : "1.0.0+89ce643569cb",
+                  "procedure" : "PVP",
+                  "method" : "firth",
+                  "sha256" : "a6b6480515078439b1e1476176158c3fe155160036bead06d52b1e5133a60b54",
+                  "cohort" : {
+                    "n" : 34,
+                    "events" : 23,
+                    "source" : "reference-cohort.csv",
+                    "reconstructed" : true,
+                    "provenance" : "Reconstructed reference cohort: synthetic patients generated to match the published summary of the study (34 PVP, 18 decompression); NOT real patients. See models/cohort/README.md."
+                  },
+                  "card" : "/api/v1/models/pvp"
+                },
+                "warnings" : [ {
+                  "code" : "RECONSTRUCTED_COHORT",
+                  "message" : "The model was trained on a cohort reconstructed from published summary figures, not on real patients. Do not use it for clinical decisions."
+                }, {
+                  "code" : "UNINFORMATIVE_INTERVAL",
+                  "message" : "The 95% confidence interval is wider than 0.5: the data cannot pin this patient's probability down, so the estimate is uninformative."
+                }, {
+                  "code" : "LOW_EVENTS_PER_VARIABLE",
+                  "message" : "Only 2.2 events per variable (fewer than 10): the model is likely over-fitted and its predictions too extreme."
+                } ]
+              }, {
+                "procedure" : "DECOMPRESSION",
+                "probability" : 0.7053811644953788,
+                "confidenceInterval" : {
+                  "level" : 0.95,
+                  "lower" : 0.0645163540521424,
+                  "upper" : 0.988111883858395
+                },
+                "baselineRate" : 0.7222222222222222,
+                "linearPredictor" : 0.8730558777220001,
+                "intercept" : 1.50763990471,
+                "contributions" : [ {
+                  "factor" : "malnutrition",
+                  "label" : "Preoperative malnutrition",
+                  "value" : true,
+                  "terms" : [ {
+                    "term" : "malnutrition",
+                    "x" : 1.0,
+                    "coefficient" : -1.15612331551,
+                    "oddsRatio" : 0.31470382658700335,
+                    "contribution" : -1.15612331551
+                  } ]
+                }, {
+                  "factor" : "poorPerformanceStatus",
+                  "label" : "Poor preoperative performance status",
+                  "value" : false,
+                  "terms" : [ {
+                    "term" : "poorPerformanceStatus",
+                    "x" : 0.0,
+                    "coefficient" : -1.24907438118,
+                    "oddsRatio" : 0.2867701138644474,
+                    "contribution" : 0.0
+                  } ]
+                }, {
+                  "factor" : "targetedTherapy",
+                  "label" : "Targeted drug therapy",
+                  "value" : true,
+                  "terms" : [ {
+                    "term" : "targetedTherapy",
+                    "x" : 1.0,
+                    "coefficient" : 0.521539288522,
+                    "oddsRatio" : 1.684618769282453,
+                    "contribution" : 0.521539288522
+                  } ]
+                }, {
+                  "factor" : "metastasisDuringChemotherapy",
+                  "label" : "Spinal metastasis during chemotherapy",
+                  "value" : false,
+                  "terms" : [ {
+                    "term" : "metastasisDuringChemotherapy",
+                    "x" : 0.0,
+                    "coefficient" : -1.2776346414,
+                    "oddsRatio" : 0.2786957367849703,
+                    "contribution" : 0.0
+                  } ]
+                }, {
+                  "factor" : "postoperativeRadiotherapy",
+                  "label" : "Postoperative radiotherapy",
+                  "value" : false,
+                  "terms" : [ {
+                    "term" : "postoperativeRadiotherapy",
+                    "x" : 0.0,
+                    "coefficient" : 1.4251416538,
+                    "oddsRatio" : 4.158446860836633,
+                    "contribution" : 0.0
+                  } ]
+                }, {
+                  "factor" : "frankelGrade",
+                  "label" : "Frankel grade",
+                  "value" : "D",
+                  "terms" : [ {
+                    "term" : "frankelGrade=A-C",
+                    "x" : 0.0,
+                    "coefficient" : -0.961289020356,
+                    "oddsRatio" : 0.3823996472166186,
+                    "contribution" : 0.0
+                  } ]
+                } ],
+                "modifiableFactors" : [ {
+                  "factor" : "malnutrition",
+                  "label" : "Preoperative malnutrition",
+                  "modifiability" : "BEFORE_SURGERY",
+                  "currentValue" : true,
+                  "favourableValue" : false,
+                  "probability" : 0.8838268265293167,
+                  "confidenceInterval" : {
+                    "level" : 0.95,
+                    "lower" : 0.4790037375195782,
+                    "upper" : 0.984363585268611
+                  },
+                  "interpretation" : "An association in observational data, not a causal effect: patients who had the favourable value differed in other ways, so changing the factor need not change this patient's outcome by this much."
+                }, {
+                  "factor" : "postoperativeRadiotherapy",
+                  "label" : "Postoperative radiotherapy",
+                  "modifiability" : "AFTER_SURGERY",
+                  "currentValue" : false,
+                  "favourableValue" : true,
+                  "probability" : 0.9087276492683025,
+                  "confidenceInterval" : {
+                    "level" : 0.95,
+                    "lower" : 0.17104341626175212,
+                    "upper" : 0.9979227799733326
+                  },
+                  "interpretation" : "An association in observational data, not a causal effect: patients who had the favourable value differed in other ways, so changing the factor need not change this patient's outcome by this much."
+                } ],
+                "inputsUsed" : [ "malnutrition", "poorPerformanceStatus", "targetedTherapy", "metastasisDuringChemotherapy", "postoperativeRadiotherapy", "frankelGrade" ],
+                "inputsIgnored" : [ ],
+                "model" : {
+                  "id" : "spinemet-efficacy-decompression",
+                  "version" : "1.0.0+89ce643569cb",
+                  "procedure" : "DECOMPRESSION",
+                  "method" : "firth",
+                  "sha256" : "0cedf0e5965000fcbbfcd2b4fb5a3a87ad8bbee520316679744a4c6c17ee7ae8",
+                  "cohort" : {
+                    "n" : 18,
+                    "events" : 13,
+                    "source" : "reference-cohort.csv",
+                    "reconstructed" : true,
+                    "provenance" : "Reconstructed reference cohort: synthetic patients generated to match the published summary of the study (34 PVP, 18 decompression); NOT real patients. See models/cohort/README.md."
+                  },
+                  "card" : "/api/v1/models/decompression"
+                },
+                "warnings" : [ {
+                  "code" : "RECONSTRUCTED_COHORT",
+                  "message" : "The model was trained on a cohort reconstructed from published summary figures, not on real patients. Do not use it for clinical decisions."
+                }, {
+                  "code" : "UNSEEN_COMBINATION",
+                  "message" : "This combination of the model's factors never occurs in the training cohort: the prediction extrapolates beyond the data."
+                }, {
+                  "code" : "UNINFORMATIVE_INTERVAL",
+                  "message" : "The 95% confidence interval is wider than 0.5: the data cannot pin this patient's probability down, so the estimate is uninformative."
+                }, {
+                  "code" : "LOW_EVENTS_PER_VARIABLE",
+                  "message" : "Only 0.8 events per variable (fewer than 10): the model is likely over-fitted and its predictions too extreme."
+                } ]
+              } ],
+              "note" : "The two models were fitted on different patients, who were chosen for different operations. The difference between the two probabilities is therefore not a causal effect of choosing one operation over the other, and must not be read as one."
+            }
+            """;
 
     static final String PREDICT_MEASUREMENTS = """
             {

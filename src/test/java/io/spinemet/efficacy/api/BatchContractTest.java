@@ -56,7 +56,9 @@ class BatchContractTest {
                 .body("count", equalTo(2)).body("scored", equalTo(1)).body("rejected", equalTo(1))
                 .body("results[0].id", equalTo("a")).body("results[0].line", equalTo(2))
                 .body("results[0].probability", equalTo(0.5))
-                .body("results[0].warnings.code", contains("RECONSTRUCTED_COHORT", "LOW_EVENTS_PER_VARIABLE"))
+                // x = (1, 1, 0, 0, 0, 0): x'Σx = 0.25 - 0.2 + 0.5 = 0.55, CI expit(0 ∓ 1.454) = 0.189 to 0.811, wider than 0.5
+                .body("results[0].warnings.code", contains("RECONSTRUCTED_COHORT", "UNINFORMATIVE_INTERVAL",
+                        "LOW_EVENTS_PER_VARIABLE"))
                 .body("results[0].warnings[0].message", startsWith("The model was trained"))
                 .body("results[0].model.id", equalTo("fixture-pvp"))
                 .body("results[1].probability", nullValue())
@@ -165,7 +167,8 @@ class BatchContractTest {
         assertEquals("'\tx", answer.get(5).get(0));
         CSVRecord scored = answer.get(1);
         assertEquals("scored", scored.get(15));
-        assertEquals("RECONSTRUCTED_COHORT LOW_EVENTS_PER_VARIABLE", scored.get(16));
+        // the same row as above: its CI, 0.189 to 0.811, is wider than 0.5
+        assertEquals("RECONSTRUCTED_COHORT UNINFORMATIVE_INTERVAL LOW_EVENTS_PER_VARIABLE", scored.get(16));
         assertEquals("fixture-pvp", scored.get(11));
         assertEquals("0.0.1-test", scored.get(12));
         assertEquals(64, scored.get(13).length());

@@ -42,7 +42,7 @@ class ScorerTest {
     void wideIntervalIsWarnedAsUninformativeAndWhatIfsAreAssociations() {
         LoadedModel wide = TestModels.loaded(TestModels.file(Procedure.PVP, List.of("malnutrition"),
                 new double[] {0.5, -1.0}, new double[][] {{0.25, 0.0}, {0.0, 0.75}},
-                new TestModels.Cohort(40, 30, 12.0, false, false,
+                new TestModels.Cohort(40, 28, 12.0, false, false,
                         List.of(Map.of("malnutrition", false), Map.of("malnutrition", true)))));
         Prediction bad = Scorer.predict(wide, Map.of("malnutrition", true));
         assertTrue(bad.confidenceInterval().upper() - bad.confidenceInterval().lower() > 0.5);
