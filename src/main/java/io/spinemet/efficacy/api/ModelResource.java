@@ -10,6 +10,7 @@ import io.spinemet.efficacy.catalogue.Procedure;
 import io.spinemet.efficacy.scoring.LoadedModel;
 import io.spinemet.efficacy.scoring.ModelInfo;
 import io.spinemet.efficacy.scoring.ModelRegistry;
+import io.spinemet.efficacy.security.Audit;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -85,7 +86,9 @@ public class ModelResource {
     public byte[] card(@Parameter(description = "pvp or decompression (PVP and DECOMPRESSION are accepted too)",
             example = "pvp", schema = @Schema(enumeration = {"pvp", "decompression", "PVP", "DECOMPRESSION"}))
                        @PathParam("procedure") String procedure) {
-        return cards.get(procedure(procedure));
+        Procedure p = procedure(procedure);
+        audit(p);
+        return cards.get(p);
     }
 
     @GET
@@ -101,12 +104,21 @@ public class ModelResource {
                     schema = @Schema(implementation = Problem.class)))
     public String markdownCard(@PathParam("procedure") String procedure) {
         Procedure p = procedure(procedure);
+        audit(p);
         String md = markdown.get(p);
         if (md == null) {
             throw new ProblemException(404, ProblemException.UNKNOWN_MODEL, "No Markdown card",
                     "The " + p.name() + " model has no Markdown card; ask for application/json.", null);
         }
         return md;
+    }
+
+    private void audit(Procedure p) {
+        for (ModelInfo m : list) {
+            if (m.procedure() == p) {
+                Audit.served(p.name(), m.id(), m.version(), m.sha256());
+            }
+        }
     }
 
     private static Procedure procedure(String text) {

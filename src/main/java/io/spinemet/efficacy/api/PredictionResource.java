@@ -13,7 +13,9 @@ import io.spinemet.efficacy.api.Dtos.Comparison;
 import io.spinemet.efficacy.api.Dtos.ComparisonRequest;
 import io.spinemet.efficacy.api.Dtos.PredictionRequest;
 import io.spinemet.efficacy.catalogue.Procedure;
+import io.spinemet.efficacy.scoring.ModelInfo;
 import io.spinemet.efficacy.scoring.ModelRegistry;
+import io.spinemet.efficacy.security.Audit;
 import io.spinemet.efficacy.scoring.Prediction;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -69,7 +71,11 @@ public class PredictionResource {
                     .description("Patients scored, by procedure").register(meters));
         }
         ObjectWriter writer = mapper.writerFor(Prediction.class);
-        this.requests = new PredictionRequests(models::get, p -> predictions.get(p).increment(),
+        this.requests = new PredictionRequests(models::get, p -> {
+            predictions.get(p).increment();
+            ModelInfo info = models.get(p).info();
+            Audit.scored(p.name(), info.id(), info.version(), info.sha256());
+        },
                 new RenderedPredictions(settings.memoSize(), prediction -> json(writer, prediction)));
         singleTimer = timer(meters, "single");
         comparisonTimer = timer(meters, "comparison");
