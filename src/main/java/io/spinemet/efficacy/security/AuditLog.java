@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,7 @@ public class AuditLog {
     private static final Logger AUDIT = Logger.getLogger(CATEGORY);
     private static final Logger LOG = Logger.getLogger(AuditLog.class);
     private static final ObjectWriter WRITER = JsonMapper.builder().build().writerFor(AuditEntry.class);
-    /** Set by Quarkus REST on the routing context when it matched a resource method. */
+    /** Put by Quarkus REST (for metrics) in the request's Vert.x context when it matched a resource method. */
     private static final String TEMPLATE = "UrlPathTemplate";
 
     void register(@Observes Router router) {
@@ -64,7 +65,8 @@ public class AuditLog {
         entry.latencyMs = Math.round((System.nanoTime() - start) / 1e4) / 100.0;
         entry.time = Instant.now().toString();
         entry.status = rc.response().getStatusCode();
-        Object template = rc.get(TEMPLATE);
+        Object template = rc.request() instanceof HttpServerRequestInternal request && request.context() != null
+                ? request.context().getLocal(TEMPLATE) : null;
         entry.endpoint = template instanceof String t ? t : "unmatched";
         try {
             AUDIT.info(WRITER.writeValueAsString(entry));
