@@ -3,7 +3,11 @@
 # spinemet-efficacy prediction service: multi-stage image, linux-x86_64 only.
 #
 #   docker build -t spinemet-efficacy .
-#   docker run --rm -p 8080:8080 spinemet-efficacy
+#   docker run --rm -p 8080:8080 -p 9000:9000 --env-file spinemet.env spinemet-efficacy
+#
+# Authentication of /api/v1 is ON: spinemet.env sets the identity provider (MP_JWT_VERIFY_PUBLICKEY_LOCATION,
+# MP_JWT_VERIFY_ISSUER, MP_JWT_VERIFY_AUDIENCES; README "Deploying in a hospital"); without them the service refuses
+# to start. SPINEMET_SECURITY_AUTH_ENABLED=false turns it off and then binds 127.0.0.1 only (unreachable through -p).
 #
 # Models: the image serves the models bundled into the jar (models/*.json). A hospital mounts its own
 # model directory and points the config property spinemet.models.dir at it (env SPINEMET_MODELS_DIR):
@@ -17,7 +21,8 @@
 #       train --cohort /cohort/my-cohort.csv --out /out
 #
 # Extra JVM options go in JAVA_TOOL_OPTIONS (read by the JVM itself), e.g. -e JAVA_TOOL_OPTIONS=-Xmx256m.
-# Probes: /q/health/live and /q/health/ready; metrics at /q/metrics.
+# Management port 9000: probes /q/health/started, /q/health/live and /q/health/ready; metrics at /q/metrics;
+# OpenAPI at /q/openapi. Kubernetes manifests: deploy/kubernetes/kubernetes.yml.
 
 ############################ build ############################
 FROM eclipse-temurin:17-jdk AS build
@@ -63,6 +68,6 @@ COPY --from=build /build/target/quarkus-app/app/ /deployments/app/
 COPY --from=build /build/target/quarkus-app/quarkus/ /deployments/quarkus/
 
 USER 185
-EXPOSE 8080
+EXPOSE 8080 9000
 # A small serial-GC heap, as the README runs it: the service's live set is a few tens of MB.
 ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xmx128m", "-Dquarkus.http.host=0.0.0.0", "-jar", "/deployments/quarkus-run.jar"]

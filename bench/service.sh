@@ -58,6 +58,10 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 PORT="${PORT:-18080}"
 while port_in_use "$PORT"; do PORT=$((PORT + 1)); done
 BASE="http://127.0.0.1:$PORT"
+# Health and metrics are on the management interface.
+MPORT="${MPORT:-$((PORT + 1000))}"
+while port_in_use "$MPORT"; do MPORT=$((MPORT + 1)); done
+MBASE="http://127.0.0.1:$MPORT"
 
 # ---- request bodies ----
 singles="$tmp/singles.jsonl"
@@ -76,15 +80,17 @@ cds=()
 
 # start_server [EXTRA_JVM_OPTION...] -> sets server_pid, startup_ms and quarkus_started; exits 2 if not ready
 start_server() {
-  log "starting $JAR on 127.0.0.1:$PORT $*"
+  log "starting $JAR on 127.0.0.1:$PORT (management $MPORT) $*"
   local t0
   t0="$(now_ms)"
+  # Authentication and rate limits off (bench/auth.sh measures their cost): wrk is one client on loopback.
   (cd "$app_dir" && exec java "${cds[@]}" "${server_java_opts[@]}" "$@" -Dquarkus.http.host=127.0.0.1 \
-    -Dquarkus.http.port="$PORT" -jar quarkus-run.jar) >"$tmp/server.log" 2>&1 &
+    -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$MPORT" -Dspinemet.security.auth-enabled=false \
+    -Dspinemet.security.rate-limit.enabled=false -jar quarkus-run.jar) >"$tmp/server.log" 2>&1 &
   server_pid=$!
   startup_ms=""
   while :; do
-    if curl -fsS -o /dev/null --max-time 1 "$BASE/q/health/ready" 2>/dev/null; then
+    if curl -fsS -o /dev/null --max-time 1 "$MBASE/q/health/ready" 2>/dev/null; then
       startup_ms=$(($(now_ms) - t0))
       break
     fi
@@ -131,7 +137,7 @@ probe() {
 warm_up() {
   if ((WARMUP > 0)); then
     log "warming up: ${WARMUP} s on each endpoint"
-    run_wrk warmup-health "$CONNECTIONS" "$THREADS" "$WARMUP" "$BASE/q/health/live" >/dev/null
+    run_wrk warmup-health "$CONNECTIONS" "$THREADS" "$WARMUP" "$MBASE/q/health/live" >/dev/null
     run_wrk warmup-single "$CONNECTIONS" "$THREADS" "$WARMUP" "$BASE/api/v1/predictions" "bodies:$singles" >/dev/null
     [ "${1:-}" = singles-only ] ||
       run_wrk warmup-batch 1 1 "$WARMUP" "$BASE/api/v1/predictions/batch" "body:$batch_body" >/dev/null
@@ -177,7 +183,7 @@ fi
 
 # ---- (a) health: the ceiling ----
 log "GET /q/health/live: ${CONNECTIONS} connections, ${THREADS} threads, ${DURATION} s"
-health="$(run_wrk health "$CONNECTIONS" "$THREADS" "$DURATION" "$BASE/q/health/live")"
+health="$(run_wrk health "$CONNECTIONS" "$THREADS" "$DURATION" "$MBASE/q/health/live")"
 health_rps="$(field "$health" rps)"
 row "GET /q/health/live throughput (ceiling)" "${health_rps} req/s" "reference" "info"
 row "GET /q/health/live p50 / p99" "$(field "$health" p50_ms) / $(field "$health" p99_ms) ms" "" "info"
@@ -227,7 +233,7 @@ if [ "$MEMO_OFF" = 1 ] && ((single_ok)); then
   stop_server
   start_server -Dspinemet.predictions.memo-size=0
   warm_up singles-only
-  health_off="$(run_wrk health-memo-off "$CONNECTIONS" "$THREADS" "$DURATION" "$BASE/q/health/live")"
+  health_off="$(run_wrk health-memo-off "$CONNECTIONS" "$THREADS" "$DURATION" "$MBASE/q/health/live")"
   single_off="$(run_wrk single-memo-off "$CONNECTIONS" "$THREADS" "$DURATION" "$BASE/api/v1/predictions" "bodies:$singles")"
   row "memo off: POST /api/v1/predictions throughput" "$(field "$single_off" rps) req/s = $(awk -v s="$(field "$single_off" rps)" \
     -v h="$(field "$health_off" rps)" 'BEGIN { printf "%.2f", s / h }') x health ($(field "$health_off" rps) req/s)" "" "info"
