@@ -32,22 +32,14 @@ warn_if_busy
 tmp="$(mktemp -d)"
 server_pid=""
 cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
+  stop_process "$server_pid"
   rm -rf "$tmp"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-PORT="${PORT:-18180}"
-while port_in_use "$PORT"; do PORT=$((PORT + 1)); done
-MPORT=$((PORT + 1000))
-while port_in_use "$MPORT"; do MPORT=$((MPORT + 1)); done
+PORT="$(free_port "${PORT:-18180}")"
+MPORT="$(free_port $((PORT + 1000)))"
 BASE="http://127.0.0.1:$PORT"
 MBASE="http://127.0.0.1:$MPORT"
 
@@ -97,8 +89,7 @@ start_server() {
   done
 }
 stop_server() {
-  kill -TERM "$server_pid" 2>/dev/null || true
-  wait "$server_pid" 2>/dev/null || true
+  stop_process "$server_pid"
   server_pid=""
 }
 run_wrk() {  # NAME SECONDS AUTH -> RESULT line
@@ -106,8 +97,6 @@ run_wrk() {  # NAME SECONDS AUTH -> RESULT line
     --timeout 10s -s "$BENCH_DIR/lua/report.lua" "$BASE/api/v1/predictions" >"$tmp/wrk-$1.txt"
   grep '^RESULT' "$tmp/wrk-$1.txt"
 }
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
-errors_of() { echo $(($(field "$1" err_connect) + $(field "$1" err_read) + $(field "$1" err_write) + $(field "$1" err_status) + $(field "$1" err_timeout))); }
 status_of() {  # AUTH_HEADER -> HTTP status of one prediction
   local h=()
   [ -z "$1" ] || h=(-H "Authorization: $1")

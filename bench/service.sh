@@ -42,25 +42,16 @@ warn_if_busy
 tmp="$(mktemp -d)"
 server_pid=""
 cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
+  stop_process "$server_pid"
   rm -rf "$tmp"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# ---- a free port on 127.0.0.1 ----
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-PORT="${PORT:-18080}"
-while port_in_use "$PORT"; do PORT=$((PORT + 1)); done
+# ---- free ports on 127.0.0.1: the API, and the management interface (health, metrics) ----
+PORT="$(free_port "${PORT:-18080}")"
 BASE="http://127.0.0.1:$PORT"
-# Health and metrics are on the management interface.
-MPORT="${MPORT:-$((PORT + 1000))}"
-while port_in_use "$MPORT"; do MPORT=$((MPORT + 1)); done
+MPORT="$(free_port "${MPORT:-$((PORT + 1000))}")"
 MBASE="http://127.0.0.1:$MPORT"
 
 # ---- request bodies ----
@@ -126,8 +117,6 @@ run_wrk() {
     --timeout 10s -s "$BENCH_DIR/lua/report.lua" "$url" >"$tmp/wrk-$name.txt"
   grep '^RESULT' "$tmp/wrk-$name.txt"
 }
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
-errors_of() { echo $(($(field "$1" err_connect) + $(field "$1" err_read) + $(field "$1" err_write) + $(field "$1" err_status) + $(field "$1" err_timeout))); }
 # probe URL BODY_FILE -> HTTP status; the response body is left in $tmp/probe.out
 probe() {
   curl -sS -o "$tmp/probe.out" -w '%{http_code}' --max-time 30 -H 'Content-Type: application/json' \

@@ -153,6 +153,17 @@ class BearerAuthTest {
     }
 
     @Test
+    void theOpenApiDocumentNamesEachOperationsScopeAndRefusals() {
+        given().accept("application/json").when().get(Management.url("/q/openapi")).then().statusCode(200)
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("paths.'/api/v1/predictions'.post.security[0].bearer[0]", equalTo(PREDICT))
+                .body("paths.'/api/v1/models/{procedure}'.get.security[0].bearer[0]", equalTo(READ))
+                .body("paths.'/api/v1/factors'.get.responses.'401'.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/api/v1/predictions/batch'.post.responses.'429'", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void healthIsOpen() {
         given().when().get(Management.url("/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"));
     }

@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,17 +16,14 @@ import org.junit.jupiter.api.Test;
 @TestProfile(RateLimitTest.ThreePerMinute.class)
 class RateLimitTest {
 
-    public static class ThreePerMinute implements QuarkusTestProfile {
+    public static class ThreePerMinute extends AuthEnabledProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "spinemet.security.auth-enabled", "true",
-                    "mp.jwt.verify.publickey.location", TestTokens.jwksLocation(),
-                    "mp.jwt.verify.issuer", TestTokens.ISSUER,
-                    "mp.jwt.verify.audiences", TestTokens.AUDIENCE,
-                    "spinemet.security.rate-limit.requests", "3",
-                    "spinemet.security.rate-limit.period", "60s",
-                    "spinemet.security.rate-limit.clients.\"trusted-engine\"", "100");
+            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+            config.put("spinemet.security.rate-limit.requests", "3");
+            config.put("spinemet.security.rate-limit.period", "60s");
+            config.put("spinemet.security.rate-limit.clients.\"trusted-engine\"", "100");
+            return config;
         }
     }
 
