@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * TLS from a certificate made for the run (keytool, self-signed, PKCS#12), on a free port remembered in a system
+ * CORS for one planning tool's origin, and TLS from a certificate made for the run (keytool, self-signed, PKCS#12), on a free port remembered in a system
  * property so that the test, loaded by another class loader, knows it.
  */
 public class TlsProfile implements QuarkusTestProfile {
 
     static final String PORT_PROPERTY = "spinemet.test.tls-port";
     static final String PASSWORD = "changeit";
+    static final String PLANNER = "https://planner.hospital.example";
 
     static synchronized String port() {
         String port = System.getProperty(PORT_PROPERTY);
@@ -63,6 +64,12 @@ public class TlsProfile implements QuarkusTestProfile {
                 "quarkus.http.ssl.certificate.key-store-file", keyStore().toString(),
                 "quarkus.http.ssl.certificate.key-store-password", PASSWORD,
                 "quarkus.http.test-ssl-port", port(),
-                "quarkus.http.insecure-requests", "enabled");
+                "quarkus.http.insecure-requests", "enabled",
+                // the README's CORS example: a browser-based planning tool on another origin
+                "quarkus.http.cors.enabled", "true",
+                "quarkus.http.cors.origins", PLANNER,
+                "quarkus.http.cors.methods", "GET,POST",
+                "quarkus.http.cors.headers", "Authorization,Content-Type,Accept",
+                "quarkus.http.cors.exposed-headers", "X-Request-Id,Retry-After");
     }
 }
