@@ -7,10 +7,11 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.spinemet.efficacy.Management;
 import org.junit.jupiter.api.Test;
 
 /**
- * HSTS is sent over TLS (certificate configured) and not over plain HTTP; CORS lets the configured planning tool's
+ * Swagger UI is off when configured so; HSTS is sent over TLS (certificate configured) and not over plain HTTP; CORS lets the configured planning tool's
  * origin call the API with a bearer token, and no other origin.
  */
 @QuarkusTest
@@ -37,6 +38,12 @@ class TlsAndCorsTest {
         given().header("Origin", TlsProfile.PLANNER).when().get("/api/v1/factors").then().statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo(TlsProfile.PLANNER))
                 .header("Access-Control-Expose-Headers", containsStringIgnoringCase("X-Request-Id"));
+    }
+
+    @Test
+    void swaggerUiCanBeTurnedOffAtRunTimeWhileTheDocumentStays() {
+        given().when().get(Management.url("/q/swagger-ui/")).then().statusCode(404);
+        given().accept("application/json").when().get(Management.url("/q/openapi")).then().statusCode(200);
     }
 
     @Test

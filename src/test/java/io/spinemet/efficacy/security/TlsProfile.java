@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * CORS for one planning tool's origin, and TLS from a certificate made for the run (keytool, self-signed, PKCS#12), on a free port remembered in a system
+ * Production-like: Swagger UI off, CORS for one planning tool's origin, and TLS from a certificate made for the run (keytool, self-signed, PKCS#12), on a free port remembered in a system
  * property so that the test, loaded by another class loader, knows it.
  */
 public class TlsProfile implements QuarkusTestProfile {
@@ -65,6 +65,8 @@ public class TlsProfile implements QuarkusTestProfile {
                 "quarkus.http.ssl.certificate.key-store-password", PASSWORD,
                 "quarkus.http.test-ssl-port", port(),
                 "quarkus.http.insecure-requests", "enabled",
+                // production: no Swagger UI
+                "quarkus.swagger-ui.enabled", "false",
                 // the README's CORS example: a browser-based planning tool on another origin
                 "quarkus.http.cors.enabled", "true",
                 "quarkus.http.cors.origins", PLANNER,
