@@ -144,6 +144,22 @@ class BearerAuthTest {
     }
 
     @Test
+    void scoresNeedPredictAndMeasurementsNeedModelsRead() throws Exception {
+        String readOnly = TestTokens.rs256(TestTokens.claims(READ).build());
+        String predictOnly = TestTokens.rs256(TestTokens.claims(PREDICT).build());
+        given().header("Authorization", "Bearer " + readOnly).contentType(ContentType.JSON)
+                .body(Files.readString(Path.of("openapi/examples/scores.json"))).when().post("/api/v1/scores")
+                .then().statusCode(403).body("detail", containsString("'predict'"));
+        given().header("Authorization", "Bearer " + predictOnly).contentType(ContentType.JSON)
+                .body(Files.readString(Path.of("openapi/examples/scores.json"))).when().post("/api/v1/scores")
+                .then().statusCode(200);
+        given().header("Authorization", "Bearer " + predictOnly).when().get("/api/v1/measurements").then()
+                .statusCode(403).body("detail", containsString("'models:read'"));
+        given().header("Authorization", "Bearer " + readOnly).when().get("/api/v1/measurements").then()
+                .statusCode(200);
+    }
+
+    @Test
     void batchAndComparisonNeedThePredictScope() throws Exception {
         String readOnly = TestTokens.rs256(TestTokens.claims(READ).build());
         for (String path : new String[] {"/api/v1/predictions/batch", "/api/v1/predictions/comparison"}) {
