@@ -3,7 +3,11 @@
 # spinemet-efficacy prediction service: multi-stage image, linux-x86_64 only.
 #
 #   docker build -t spinemet-efficacy .
-#   docker run --rm -p 8080:8080 spinemet-efficacy
+#   docker run --rm -p 8080:8080 -p 9000:9000 --env-file spinemet.env spinemet-efficacy
+#
+# Authentication of /api/v1 is ON: spinemet.env sets the identity provider (MP_JWT_VERIFY_PUBLICKEY_LOCATION,
+# MP_JWT_VERIFY_ISSUER, MP_JWT_VERIFY_AUDIENCES; README "Deploying in a hospital"); without them the service refuses
+# to start. SPINEMET_SECURITY_AUTH_ENABLED=false turns it off and then binds 127.0.0.1 only (unreachable through -p).
 #
 # Models: the image serves the models bundled into the jar (models/*.json). A hospital mounts its own
 # model directory and points the config property spinemet.models.dir at it (env SPINEMET_MODELS_DIR):
@@ -19,7 +23,8 @@
 # Heap: JAVA_TOOL_OPTIONS holds the default (-XX:+UseSerialGC -Xmx128m) and nothing on the java command line
 # overrides it, so -e JAVA_TOOL_OPTIONS='-XX:+UseSerialGC -Xmx512m' (or -XX:MaxRAMPercentage=75 with docker -m)
 # sets it. Further JVM options: -e JAVA_OPTS_APPEND='...' (after the defaults, so a later -Xmx there wins too).
-# Probes: /q/health/live and /q/health/ready; metrics at /q/metrics.
+# Management port 9000: probes /q/health/started, /q/health/live and /q/health/ready; metrics at /q/metrics;
+# OpenAPI at /q/openapi. Kubernetes manifests: deploy/kubernetes/kubernetes.yml.
 
 ############################ build ############################
 FROM eclipse-temurin:17-jdk AS build
@@ -65,7 +70,7 @@ COPY --from=build /build/target/quarkus-app/app/ /deployments/app/
 COPY --from=build /build/target/quarkus-app/quarkus/ /deployments/quarkus/
 
 USER 185
-EXPOSE 8080
+EXPOSE 8080 9000
 # A small serial-GC heap by default, as the README runs it (the service's live set is a few tens of MB), settable:
 # the heap flags live in the environment, not on the command line, where they would override any setting.
 ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx128m" \

@@ -52,6 +52,9 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 PORT="${PORT:-18480}"
 while port_in_use "$PORT"; do PORT=$((PORT + 1)); done
 BASE="http://127.0.0.1:$PORT"
+# Health is on the management interface.
+MPORT="$(free_port $((PORT + 1000)))"
+MBASE="http://127.0.0.1:$MPORT"
 app_dir="$(dirname "$JAR")"
 cds=()
 [ -f "$app_dir/app-cds.jsa" ] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
@@ -61,9 +64,10 @@ start_server() {
   t0="$(now_ms)"
   (cd "$app_dir" && exec java "${cds[@]}" "${server_java_opts[@]}" -Dspinemet.cds.auth.enabled=false \
     -Dspinemet.cds.testing.fixed-time=2026-11-28T12:00:00Z -Dquarkus.http.host=127.0.0.1 \
-    -Dquarkus.http.port="$PORT" -jar quarkus-run.jar) >"$tmp/server.log" 2>&1 &
+    -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$MPORT" -Dspinemet.security.auth-enabled=false \
+    -Dspinemet.security.rate-limit.enabled=false -jar quarkus-run.jar) >"$tmp/server.log" 2>&1 &
   server_pid=$!
-  while ! curl -fsS -o /dev/null --max-time 1 "$BASE/q/health/ready" 2>/dev/null; do
+  while ! curl -fsS -o /dev/null --max-time 1 "$MBASE/q/health/ready" 2>/dev/null; do
     kill -0 "$server_pid" 2>/dev/null || { log "the server exited; its log:"; tail -n 40 "$tmp/server.log" >&2; exit 2; }
     (($(now_ms) - t0 > START_TIMEOUT_S * 1000)) && { log "not ready"; tail -n 40 "$tmp/server.log" >&2; exit 2; }
     sleep 0.01

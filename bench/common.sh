@@ -63,3 +63,27 @@ warn_if_busy() {
     log "WARNING: load average $LOAD_AT_START exceeds $(nproc) cores: other work is running, figures will be pessimistic"
   fi
 }
+
+# port_in_use PORT — true when something listens on 127.0.0.1:PORT.
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# free_port FROM — the first port from FROM up that nothing listens on.
+free_port() {
+  local p=$1
+  while port_in_use "$p"; do p=$((p + 1)); done
+  echo "$p"
+}
+
+# stop_process PID — SIGTERM, up to 10 s to exit, then SIGKILL.
+stop_process() {
+  local pid=$1
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+# field RESULT NAME — a value of a RESULT line of lua/report.lua; errors_of RESULT — its errors of every kind.
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
+errors_of() { echo $(($(field "$1" err_connect) + $(field "$1" err_read) + $(field "$1" err_write) + $(field "$1" err_status) + $(field "$1" err_timeout))); }

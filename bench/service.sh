@@ -46,22 +46,17 @@ warn_if_busy
 tmp="$(mktemp -d)"
 server_pid=""
 cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
+  stop_process "$server_pid"
   rm -rf "$tmp"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# ---- a free port on 127.0.0.1 ----
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-PORT="${PORT:-18080}"
-while port_in_use "$PORT"; do PORT=$((PORT + 1)); done
+# ---- free ports on 127.0.0.1: the API, and the management interface (health, metrics) ----
+PORT="$(free_port "${PORT:-18080}")"
 BASE="http://127.0.0.1:$PORT"
+MPORT="$(free_port "${MPORT:-$((PORT + 1000))}")"
+MBASE="http://127.0.0.1:$MPORT"
 
 # ---- request bodies ----
 singles="$tmp/singles.jsonl"
@@ -84,15 +79,17 @@ cds=()
 
 # start_server [EXTRA_JVM_OPTION...] -> sets server_pid, startup_ms and quarkus_started; exits 2 if not ready
 start_server() {
-  log "starting $JAR on 127.0.0.1:$PORT $*"
+  log "starting $JAR on 127.0.0.1:$PORT (management $MPORT) $*"
   local t0
   t0="$(now_ms)"
+  # Authentication and rate limits off (bench/auth.sh measures their cost): wrk is one client on loopback.
   (cd "$app_dir" && exec java "${cds[@]}" "${server_java_opts[@]}" "$@" -Dquarkus.http.host=127.0.0.1 \
-    -Dquarkus.http.port="$PORT" -jar quarkus-run.jar) >"$tmp/server.log" 2>&1 &
+    -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$MPORT" -Dspinemet.security.auth-enabled=false \
+    -Dspinemet.security.rate-limit.enabled=false -jar quarkus-run.jar) >"$tmp/server.log" 2>&1 &
   server_pid=$!
   startup_ms=""
   while :; do
-    if curl -fsS -o /dev/null --max-time 1 "$BASE/q/health/ready" 2>/dev/null; then
+    if curl -fsS -o /dev/null --max-time 1 "$MBASE/q/health/ready" 2>/dev/null; then
       startup_ms=$(($(now_ms) - t0))
       break
     fi
@@ -128,8 +125,6 @@ run_wrk() {
     --timeout 10s -s "$BENCH_DIR/lua/report.lua" "$url" >"$tmp/wrk-$name.txt"
   grep '^RESULT' "$tmp/wrk-$name.txt"
 }
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
-errors_of() { echo $(($(field "$1" err_connect) + $(field "$1" err_read) + $(field "$1" err_write) + $(field "$1" err_status) + $(field "$1" err_timeout))); }
 # probe URL BODY_FILE -> HTTP status; the response body is left in $tmp/probe.out
 probe() {
   curl -sS -o "$tmp/probe.out" -w '%{http_code}' --max-time 30 -H 'Content-Type: application/json' \
@@ -139,7 +134,7 @@ probe() {
 warm_up() {
   if ((WARMUP > 0)); then
     log "warming up: ${WARMUP} s on each endpoint"
-    run_wrk warmup-health "$CONNECTIONS" "$THREADS" "$WARMUP" "$BASE/q/health/live" >/dev/null
+    run_wrk warmup-health "$CONNECTIONS" "$THREADS" "$WARMUP" "$MBASE/q/health/live" >/dev/null
     run_wrk warmup-single "$CONNECTIONS" "$THREADS" "$WARMUP" "$BASE/api/v1/predictions" "bodies:$singles" >/dev/null
     [ "${1:-}" = singles-only ] ||
       run_wrk warmup-batch 1 1 "$WARMUP" "$BASE/api/v1/predictions/batch" "body:$batch_body" >/dev/null
@@ -194,7 +189,7 @@ fi
 
 # ---- (a) health: the ceiling ----
 log "GET /q/health/live: ${CONNECTIONS} connections, ${THREADS} threads, ${DURATION} s"
-health="$(run_wrk health "$CONNECTIONS" "$THREADS" "$DURATION" "$BASE/q/health/live")"
+health="$(run_wrk health "$CONNECTIONS" "$THREADS" "$DURATION" "$MBASE/q/health/live")"
 health_rps="$(field "$health" rps)"
 row "GET /q/health/live throughput (ceiling)" "${health_rps} req/s" "reference" "info"
 row "GET /q/health/live p50 / p99" "$(field "$health" p50_ms) / $(field "$health" p99_ms) ms" "" "info"
@@ -259,7 +254,7 @@ if [ "$MEMO_OFF" = 1 ] && ((single_ok)); then
   stop_server
   start_server -Dspinemet.predictions.memo-size=0
   warm_up singles-only
-  health_off="$(run_wrk health-memo-off "$CONNECTIONS" "$THREADS" "$DURATION" "$BASE/q/health/live")"
+  health_off="$(run_wrk health-memo-off "$CONNECTIONS" "$THREADS" "$DURATION" "$MBASE/q/health/live")"
   single_off="$(run_wrk single-memo-off "$CONNECTIONS" "$THREADS" "$DURATION" "$BASE/api/v1/predictions" "bodies:$singles")"
   row "memo off: POST /api/v1/predictions throughput" "$(field "$single_off" rps) req/s = $(awk -v s="$(field "$single_off" rps)" \
     -v h="$(field "$health_off" rps)" 'BEGIN { printf "%.2f", s / h }') x health ($(field "$health_off" rps) req/s)" "" "info"

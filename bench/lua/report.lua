@@ -5,6 +5,10 @@
 local content_type = os.getenv("CONTENT_TYPE") or "application/json"
 local body_file = os.getenv("BODY_FILE")
 local bodies_file = os.getenv("BODIES_FILE")
+-- AUTH_HEADER=value: sent as Authorization with every request (bench/auth.sh).
+local auth_header = os.getenv("AUTH_HEADER")
+if auth_header == "" then auth_header = nil end
+if auth_header then wrk.headers["Authorization"] = auth_header end
 
 if body_file and body_file ~= "" then
   local f = assert(io.open(body_file, "rb"))
@@ -29,6 +33,7 @@ if bodies_file and bodies_file ~= "" then
     -- Every request is formatted once, here; request() only hands them out.
     requests = {}
     local headers = { ["Content-Type"] = content_type, ["Accept"] = "application/json" }
+    if auth_header then headers["Authorization"] = auth_header end
     for line in io.lines(bodies_file) do
       if line ~= "" then
         requests[#requests + 1] = wrk.format("POST", nil, headers, line)

@@ -22,7 +22,8 @@ class ServiceJarIT {
 
     /** Starts the packaged service with the given system properties; it is expected to exit by itself. */
     private static PackagedJar.Run service(String... properties) throws IOException, InterruptedException {
-        List<String> options = new ArrayList<>(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=0"));
+        List<String> options = new ArrayList<>(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=0",
+                "-Dquarkus.management.port=0", "-Dspinemet.security.auth-enabled=false"));
         options.addAll(List.of(properties));
         PackagedJar.Run run = PackagedJar.run(options, List.of(), 60);
         assertTrue(run.finished(), "the service started instead of refusing to:\n" + run.output());

@@ -11,6 +11,7 @@ import io.spinemet.efficacy.catalogue.Procedure;
 import io.spinemet.efficacy.scoring.LoadedModel;
 import io.spinemet.efficacy.scoring.ModelInfo;
 import io.spinemet.efficacy.scoring.ModelRegistry;
+import io.spinemet.efficacy.security.Audit;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -88,6 +89,7 @@ public class ModelResource {
             example = "pvp", schema = @Schema(enumeration = {"pvp", "decompression", "PVP", "DECOMPRESSION"}))
                        @PathParam("procedure") String procedure) {
         Procedure p = procedure(procedure);
+        audit(p);
         byte[] card = cards.get(p);
         if (card == null) {
             throw notServed(p);
@@ -118,6 +120,7 @@ public class ModelResource {
         if (!cards.containsKey(p)) {
             throw notServed(p);
         }
+        audit(p);
         String md = markdown.get(p);
         if (md == null) {
             throw new ProblemException(404, ProblemException.UNKNOWN_MODEL, "No Markdown card",
@@ -147,6 +150,14 @@ public class ModelResource {
     /** The URL path of a procedure's Markdown card. */
     static String markdownPath(Procedure procedure) {
         return LoadedModel.cardPath(procedure) + "/card.md";
+    }
+
+    private void audit(Procedure p) {
+        for (ModelInfo m : list) {
+            if (m.procedure() == p) {
+                Audit.served(p.name(), m.id(), m.version(), m.sha256());
+            }
+        }
     }
 
     private static Procedure procedure(String text) {

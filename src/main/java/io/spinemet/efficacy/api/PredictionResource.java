@@ -14,8 +14,10 @@ import io.spinemet.efficacy.api.Dtos.ComparisonRequest;
 import io.spinemet.efficacy.api.Dtos.Derivation;
 import io.spinemet.efficacy.api.Dtos.PredictionRequest;
 import io.spinemet.efficacy.catalogue.Procedure;
+import io.spinemet.efficacy.scoring.ModelInfo;
 import io.spinemet.efficacy.scoring.ModelRegistry;
 import io.spinemet.efficacy.scoring.Prediction;
+import io.spinemet.efficacy.security.Audit;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -76,7 +78,11 @@ public class PredictionResource {
         }
         ObjectWriter writer = mapper.writerFor(Prediction.class);
         ObjectWriter derivationWriter = mapper.writerFor(Derivation.class);
-        this.requests = new PredictionRequests(models::get, p -> predictions.get(p).increment(),
+        this.requests = new PredictionRequests(models::get, p -> {
+            predictions.get(p).increment();
+            ModelInfo info = models.get(p).info();
+            Audit.scored(p.name(), info.id(), info.version(), info.sha256());
+        },
                 new RenderedPredictions(settings.memoSize(), prediction -> json(writer, prediction)),
                 derivation -> json(derivationWriter, derivation));
         singleTimer = timer(meters, "single");

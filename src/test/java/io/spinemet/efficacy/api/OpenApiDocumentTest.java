@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.spinemet.efficacy.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class OpenApiDocumentTest {
 
     @Test
     void factorsSchemaIsDerivedFromTheCatalogue() {
-        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+        given().accept("application/json").when().get(Management.url("/q/openapi")).then().statusCode(200)
                 .body("components.schemas.Factors.additionalProperties", equalTo(false))
                 .body("components.schemas.Factors.properties.malnutrition.type", equalTo("boolean"))
                 .body("components.schemas.Factors.properties.frankelGrade.enum", contains("A", "B", "C", "D", "E"))
@@ -62,7 +63,7 @@ class OpenApiDocumentTest {
 
     @Test
     void measurementsAndScoresAreDocumented() {
-        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+        given().accept("application/json").when().get(Management.url("/q/openapi")).then().statusCode(200)
                 .body("components.schemas.Measurements.additionalProperties", equalTo(false))
                 .body("components.schemas.Measurements.properties.size()",
                         equalTo(io.spinemet.efficacy.measurement.MeasurementCatalogue.MEASUREMENTS.size()))

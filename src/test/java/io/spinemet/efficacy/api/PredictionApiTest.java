@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.spinemet.efficacy.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.spinemet.efficacy.Sha256;
@@ -269,7 +270,7 @@ class PredictionApiTest {
 
     @Test
     void readinessListsTheLoadedModels() throws Exception {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when().get(Management.url("/q/health/ready")).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("models"))
                 .body("checks.find { it.name == 'models' }.data.'pvp.id'", equalTo("fixture-pvp"))
@@ -291,14 +292,14 @@ class PredictionApiTest {
 
     @Test
     void swaggerUiAndOpenApiAreServed() {
-        given().when().get("/q/swagger-ui/").then().statusCode(200);
-        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+        given().when().get(Management.url("/q/swagger-ui/")).then().statusCode(200);
+        given().accept("application/json").when().get(Management.url("/q/openapi")).then().statusCode(200)
                 .body("paths.'/api/v1/predictions'.post.operationId", equalTo("predictOne"));
-        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get(Management.url("/q/health/live")).then().statusCode(200);
     }
 
     private static double metric(String prefix) {
-        String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = given().when().get(Management.url("/q/metrics")).then().statusCode(200).extract().asString();
         return text.lines().filter(l -> l.startsWith(prefix)).findFirst()
                 .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElse(0.0);
     }

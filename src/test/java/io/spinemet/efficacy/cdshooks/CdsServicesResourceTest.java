@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.spinemet.efficacy.Management;
 import io.restassured.response.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -236,7 +237,7 @@ class CdsServicesResourceTest {
                 .when().post(path).then().statusCode(200);
         given().header("Authorization", CdsTestClient.bearer(path)).contentType("application/json")
                 .body("{\"feedback\": [{\"outcome\": \"maybe\"}]}").when().post(path).then().statusCode(400);
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when().get(Management.url("/q/metrics")).then().statusCode(200).extract().asString();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("spinemet_cds_feedback_total")
                 && l.contains("outcome=\"overridden\"") && l.contains("service=\"spinemet-order-select\"")), metrics);
         assertFalse(metrics.contains("Mrs Example"));

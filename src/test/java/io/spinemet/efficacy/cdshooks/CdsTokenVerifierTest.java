@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.spinemet.efficacy.security.InMemoryReplayCache;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -18,7 +20,7 @@ class CdsTokenVerifierTest {
     static final String AUD = CdsTestClient.SERVICE_URL + PATH;
 
     private final CdsTokenVerifier verifier = new CdsTokenVerifier(Map.of("ehr", client(CdsTestClient.jwks())),
-            new TemporaryReplayCache.Bounded(1000), Duration.ofSeconds(30));
+            new InMemoryReplayCache(1000, Clock.systemUTC()), Duration.ofSeconds(30));
 
     static CdsSettings.Client client(String jwks) {
         return new CdsSettings.Client() {

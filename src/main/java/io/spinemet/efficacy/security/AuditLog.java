@@ -1,0 +1,93 @@
+package io.spinemet.efficacy.security;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
+
+/**
+ * The audit trail: one JSON line per API call ({@code /api/} and {@code /cds-services}) to the logger
+ * {@code spinemet.audit}, and an {@code X-Request-Id} on every response so a caller can quote the line. The endpoint
+ * is the matched template (never the raw path or its query string); resources add models and counts through
+ * {@link Audit}. Where the lines go (stdout, a file of their own) is logging configuration; see application.properties.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    public static final String CATEGORY = "spinemet.audit";
+    public static final String REQUEST_ID = "X-Request-Id";
+
+    private static final Logger AUDIT = Logger.getLogger(CATEGORY);
+    private static final Logger LOG = Logger.getLogger(AuditLog.class);
+    private static final ObjectWriter WRITER = JsonMapper.builder().build().writerFor(AuditEntry.class);
+    /** Put by Quarkus REST (for metrics) in the request's Vert.x context when it matched a resource method. */
+    private static final String TEMPLATE = "UrlPathTemplate";
+
+    void register(@Observes Router router) {
+        // Before every other handler, so refusals by the body limit or authentication are audited too.
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::handle);
+    }
+
+    static boolean audited(String path) {
+        return path.startsWith("/api/") || path.equals("/cds-services") || path.startsWith("/cds-services/");
+    }
+
+    void handle(RoutingContext rc) {
+        String id = requestId();
+        rc.response().putHeader(REQUEST_ID, id);
+        String path = rc.normalizedPath();
+        if (path == null || !audited(path)) {
+            rc.next();
+            return;
+        }
+        long start = System.nanoTime();
+        AuditEntry entry = new AuditEntry(id);
+        entry.method = rc.request().method().name();
+        entry.remote = rc.request().remoteAddress() == null ? null : rc.request().remoteAddress().hostAddress();
+        rc.put(Audit.KEY, entry);
+        if (VertxContext.isOnDuplicatedContext()) {
+            ContextLocals.put(Audit.KEY, entry);
+        }
+        rc.addEndHandler(done -> write(rc, entry, start));
+        rc.next();
+    }
+
+    private static void write(RoutingContext rc, AuditEntry entry, long start) {
+        entry.latencyMs = Math.round((System.nanoTime() - start) / 1e4) / 100.0;
+        entry.time = Instant.now().toString();
+        entry.status = rc.response().getStatusCode();
+        Object template = rc.request() instanceof HttpServerRequestInternal request && request.context() != null
+                ? request.context().getLocal(TEMPLATE) : null;
+        entry.endpoint = template instanceof String t ? t : "unmatched";
+        try {
+            AUDIT.info(WRITER.writeValueAsString(entry));
+        } catch (JsonProcessingException e) {
+            LOG.errorf("An audit line could not be written (%s)", e.getClass().getName());
+        }
+    }
+
+    /** 128 random bits as 32 hex digits: unique enough to find a line, and carrying nothing the client sent. */
+    static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return hex(random.nextLong()) + hex(random.nextLong());
+    }
+
+    private static String hex(long v) {
+        String s = Long.toHexString(v);
+        return "0".repeat(16 - s.length()) + s;
+    }
+
+    /** The audit entry of the request being handled on this Vert.x context, or {@code null}. */
+    static AuditEntry entry(RoutingContext rc) {
+        return rc == null ? null : rc.get(Audit.KEY);
+    }
+}
