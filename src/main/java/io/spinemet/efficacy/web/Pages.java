@@ -1,0 +1,93 @@
+package io.spinemet.efficacy.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.runtime.Startup;
+import io.spinemet.efficacy.Sha256;
+import io.spinemet.efficacy.catalogue.Procedure;
+import io.spinemet.efficacy.modelfile.ModelFile;
+import io.spinemet.efficacy.scoring.LoadedModel;
+import io.spinemet.efficacy.scoring.ModelRegistry;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.EntityTag;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pages, rendered once at start-up from the loaded models (they change only when the service serves other
+ * models). A template or chart that cannot be rendered stops start-up, like a model file that fails a check.
+ */
+@Startup
+@Singleton
+public class Pages {
+
+    @CheckedTemplate(basePath = "web")
+    static class Templates {
+        static native TemplateInstance calculator(Views.Calculator page);
+
+        static native TemplateInstance model(Views.ModelPage page);
+
+        static native TemplateInstance notFound(Views.Calculator page);
+    }
+
+    /** A rendered page with its validator. */
+    record Rendered(byte[] body, EntityTag etag) {
+
+        static Rendered of(String html) {
+            byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+            return new Rendered(bytes, new EntityTag(Sha256.hex(bytes).substring(0, 16)));
+        }
+    }
+
+    private final Assets assets = new Assets();
+    private final Rendered calculator;
+    private final Rendered notFound;
+    private final Map<Procedure, Rendered> models = new EnumMap<>(Procedure.class);
+
+    public Pages(ModelRegistry registry) {
+        Views.Links links = new Views.Links(assets.get("app.css").url(), assets.get("app.js").url(),
+                assets.get("icon.svg").url());
+        List<Views.ModelSummary> summaries = registry.all().stream().map(Views.ModelSummary::of).toList();
+        Views.Calculator page = new Views.Calculator(links, summaries,
+                summaries.stream().anyMatch(Views.ModelSummary::reconstructed));
+        this.calculator = Rendered.of(Templates.calculator(page).render());
+        this.notFound = Rendered.of(Templates.notFound(page).render());
+        for (LoadedModel m : registry.all()) {
+            models.put(m.procedure(), Rendered.of(Templates.model(modelPage(links, summaries, m)).render()));
+        }
+    }
+
+    static Views.ModelPage modelPage(Views.Links links, List<Views.ModelSummary> all, LoadedModel m) {
+        ModelFile f = m.file();
+        ModelFile.Performance perf = f.performance();
+        return new Views.ModelPage(links, all, Views.ModelSummary.of(m), f,
+                new RawString(ForestPlot.svg(f.coefficients(), f.method().equals("firth") ? "profile" : "Wald")),
+                new RawString(Nomogram.svg(f)),
+                new RawString(CalibrationPlot.svg(ModelCharts.calibrationCurve(f), new CalibrationPlot.Figures(
+                        perf.calibrationInterceptApparent(), perf.calibrationInterceptOptimismCorrected(),
+                        perf.calibrationSlopeApparent(), perf.calibrationSlopeOptimismCorrected(),
+                        perf.brierApparent(), perf.brierOptimismCorrected()))),
+                new RawString(RocPlot.svg(ModelCharts.rocPoints(f), perf.aucApparent(),
+                        perf.aucOptimismCorrected())));
+    }
+
+    Rendered calculator() {
+        return calculator;
+    }
+
+    Rendered notFound() {
+        return notFound;
+    }
+
+    /** {@code null} when no model is served for the procedure. */
+    Rendered model(Procedure procedure) {
+        return models.get(procedure);
+    }
+
+    Assets assets() {
+        return assets;
+    }
+}
