@@ -408,30 +408,29 @@
     return s;
   }
 
-  /** Each term's contribution to the log-odds, as bars from 0. */
+  /** Each term's contribution to the log-odds, as bars from 0, each labelled above its bar. */
   function contributionChart(pred) {
     var rows = [];
     pred.contributions.forEach(function (c) {
-      c.terms.forEach(function (t) { rows.push({ label: c.label + ' = ' + valueText(c.value), term: t.term, v: t.contribution }); });
+      c.terms.forEach(function (t) { rows.push({ label: c.label + ': ' + valueText(c.value), term: t.term, v: t.contribution }); });
     });
     var max = Math.max(0.5, Math.max.apply(null, rows.map(function (r) { return Math.abs(r.v); })));
-    var w = 360, mid = 250, half = 100, rowH = 22;
-    var h = rows.length * rowH + 30;
-    var s = svgEl('svg', { 'class': 'chart contributions', viewBox: '0 0 ' + (mid + half + 10) + ' ' + h, role: 'img',
+    var w = 480, mid = 240, half = 190, rowH = 36;
+    var h = rows.length * rowH + 24;
+    var sx = function (v) { return mid + v / max * half; };
+    var s = svgEl('svg', { 'class': 'chart contributions', viewBox: '0 0 ' + w + ' ' + h, role: 'img',
       'aria-label': 'Contribution of each factor to the log-odds: ' + rows.map(function (r) { return r.label + ' ' + signed(r.v); }).join(', ') });
-    var sx = function (v) { return mid - 0 + v / max * half * (v < 0 ? 1 : 1); };
-    var leftEdge = mid - half;
     rows.forEach(function (r, i) {
-      var y = 8 + i * rowH;
-      append(s, svgEl('text', { x: leftEdge - 6, y: y + 12, 'text-anchor': 'end', 'class': 'label', text: r.label }));
+      var y = 4 + i * rowH;
+      append(s, svgEl('text', { x: 0, y: y + 11, 'text-anchor': 'start', 'class': 'label', text: r.label }));
       var x0 = Math.min(sx(0), sx(r.v)), width = Math.abs(sx(r.v) - sx(0));
-      append(s, svgEl('rect', { x: x0, y: y + 2, width: Math.max(width, 1), height: 14, 'class': r.v >= 0 ? 'pos' : 'neg',
+      append(s, svgEl('rect', { x: x0, y: y + 16, width: Math.max(width, 1), height: 14, 'class': r.v >= 0 ? 'pos' : 'neg',
         'data-term': r.term, 'data-contribution': r.v }));
-      append(s, svgEl('text', { x: r.v >= 0 ? sx(r.v) + 4 : sx(r.v) - 4, y: y + 13, 'text-anchor': r.v >= 0 ? 'start' : 'end',
+      append(s, svgEl('text', { x: r.v >= 0 ? sx(r.v) + 4 : sx(r.v) - 4, y: y + 27, 'text-anchor': r.v >= 0 ? 'start' : 'end',
         'class': 'tick', text: signed(r.v) }));
     });
-    append(s, svgEl('line', { x1: sx(0), y1: 4, x2: sx(0), y2: h - 22, 'class': 'zero' }));
-    append(s, svgEl('text', { x: sx(0), y: h - 6, 'text-anchor': 'middle', 'class': 'tick', text: '0 (log-odds)' }));
+    append(s, svgEl('line', { x1: sx(0), y1: 16, x2: sx(0), y2: h - 18, 'class': 'zero' }));
+    append(s, svgEl('text', { x: sx(0), y: h - 4, 'text-anchor': 'middle', 'class': 'tick', text: '0 (log-odds)' }));
     return s;
   }
 

@@ -28,9 +28,9 @@ final class Nomogram {
     /** Probabilities marked on the probability axis, where the model can reach them. */
     static final double[] PROBABILITIES = {0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99};
 
-    static final double WIDTH = 700;
-    static final double LEFT = 210;
-    static final double RIGHT = 670;
+    static final double WIDTH = 730;
+    static final double LEFT = 260;
+    static final double RIGHT = 700;
     static final double ROW = 46;
 
     /** A tick on a factor's axis: the level(s) and their points. */
