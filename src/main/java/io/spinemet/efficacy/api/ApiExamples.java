@@ -201,6 +201,93 @@ final class ApiExamples {
               "note": "The two models were fitted on different patients, who were chosen for different operations. The difference between the two probabilities is therefore not a causal effect of choosing one operation over the other, and must not be read as one."
             }""";
 
+    static final String PREDICT_MEASUREMENTS = """
+            {
+              "procedure": "PVP",
+              "measurements": {
+                "serumAlbumin": {"value": 3.2, "unit": "g/dL"},
+                "leukocyteCount": {"value": 3600, "unit": "/uL"},
+                "karnofskyPerformanceStatus": 60,
+                "primaryTumorSite": "LUNG",
+                "cytotoxicChemotherapy": "GIVEN",
+                "chemotherapyFirstCycleDate": "2026-03-02",
+                "chemotherapyLastCycleDate": "2026-08-10",
+                "spinalMetastasisDiagnosisDate": "2026-09-01",
+                "anticancerDrugs": ["L01EB04"],
+                "vertebralMetastasesCount": 2,
+                "extraspinalBoneMetastasesCount": 1,
+                "visceralMetastases": "REMOVABLE",
+                "frankelClassification": "E"
+              },
+              "factors": {
+                "postoperativeRadiotherapy": true
+              }
+            }""";
+
+    static final String SCORES = """
+            {
+              "measurements": {
+                "karnofskyPerformanceStatus": 60,
+                "primaryTumorSite": "LUNG",
+                "vertebralMetastasesCount": 2,
+                "extraspinalBoneMetastasesCount": 1,
+                "visceralMetastases": "REMOVABLE",
+                "frankelClassification": "E"
+              }
+            }""";
+
+    static final String SCORES_RESPONSE = """
+            {
+              "tokuhashi": {
+                "computed": true, "total": 6, "maximum": 15,
+                "items": [
+                  {"item": "General condition (KPS)", "input": "KPS 60", "category": "moderate (KPS 50-70)", "points": 1},
+                  {"item": "Extraspinal bone metastasis foci", "input": "1 focus", "category": "1-2", "points": 1},
+                  {"item": "Metastases in the vertebral body", "input": "2 vertebrae", "category": "2", "points": 1},
+                  {"item": "Metastases to major internal organs", "input": "REMOVABLE", "category": "removable", "points": 1},
+                  {"item": "Primary site of the cancer", "input": "LUNG", "category": "lung, osteosarcoma, stomach, bladder, oesophagus, pancreas", "points": 0},
+                  {"item": "Palsy", "input": "Frankel E", "category": "none (Frankel E)", "points": 2}
+                ],
+                "band": {"range": "0-8", "prognosis": "< 6 months", "strategy": "Conservative care or palliative surgery"},
+                "citation": "Revised Tokuhashi score: Tokuhashi Y, et al. Spine 2005;30(19):2186-2191 ..."
+              },
+              "tomita": {
+                "computed": true, "total": 8, "maximum": 10,
+                "items": [
+                  {"item": "Primary tumour", "input": "LUNG (RAPID)", "category": "rapid growth", "points": 4},
+                  {"item": "Visceral metastases", "input": "REMOVABLE", "category": "treatable", "points": 2},
+                  {"item": "Bone metastases (spine included)", "input": "2 vertebrae, 1 extraspinal focus", "category": "multiple", "points": 2}
+                ],
+                "band": {"range": "8-10", "prognosis": "Terminal care", "strategy": "Supportive, non-operative care"},
+                "citation": "Tomita score: Tomita K, et al. Surgical strategy for spinal metastases. Spine 2001;26(3):298-306."
+              }
+            }""";
+
+    static final String MEASUREMENTS_RESPONSE = """
+            [
+              {
+                "id": "serumAlbumin",
+                "label": "Serum albumin",
+                "definition": "Serum or plasma albumin concentration measured before surgery.",
+                "valueType": "QUANTITY",
+                "units": ["g/L", "g/dL"],
+                "canonicalUnit": "g/L",
+                "range": {"min": 5, "max": 80, "unit": "g/L"},
+                "codes": [{"system": "http://loinc.org", "code": "1751-7", "display": "Albumin [Mass/volume] in Serum or Plasma"}],
+                "derives": [{"factor": "malnutrition", "rule": "malnutrition is true when serum albumin < 35 g/L", "cutoff": "< 35 g/L (3.5 g/dL)", "source": "..."}],
+                "usedBy": ["malnutrition"]
+              },
+              {
+                "id": "karnofskyPerformanceStatus",
+                "label": "Karnofsky performance status",
+                "valueType": "INTEGER",
+                "range": {"min": 0, "max": 100, "step": 10},
+                "codes": [{"system": "http://loinc.org", "code": "89243-0", "display": "Karnofsky Performance Status score"}],
+                "usedBy": ["poorPerformanceStatus", "tokuhashi"]
+              },
+              "..."
+            ]""";
+
     static final String PROBLEM_400 = """
             {
               "type": "urn:spinemet:problem:invalid-request",

@@ -2,6 +2,8 @@ package io.spinemet.efficacy.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.spinemet.efficacy.catalogue.Procedure;
+import io.spinemet.efficacy.measurement.DerivedFactor;
+import io.spinemet.efficacy.scores.Scores;
 import io.spinemet.efficacy.scoring.ModelInfo;
 import io.spinemet.efficacy.scoring.Prediction;
 import java.util.List;
@@ -17,17 +19,20 @@ public final class Dtos {
     private Dtos() {
     }
 
-    @Schema(name = "PredictionRequest", description = "One patient and the planned operation.",
-            additionalProperties = Schema.False.class, requiredProperties = {"procedure", "factors"})
+    @Schema(name = "PredictionRequest", description = "One patient and the planned operation: factors, "
+            + "measurements (raw clinical values the service turns into factors), or both.",
+            additionalProperties = Schema.False.class, requiredProperties = {"procedure"})
     public record PredictionRequest(
             @Schema(required = true, description = "The planned operation.") Procedure procedure,
-            @Schema(required = true, ref = "Factors") Map<String, Object> factors) {
+            @Schema(ref = "Factors") Map<String, Object> factors,
+            @Schema(ref = "Measurements") Map<String, Object> measurements) {
     }
 
     @Schema(name = "ComparisonRequest", description = "One patient, to be scored under both procedures. Give every "
-            + "factor either model uses, including frankelGrade.",
-            additionalProperties = Schema.False.class, requiredProperties = {"factors"})
-    public record ComparisonRequest(@Schema(required = true, ref = "Factors") Map<String, Object> factors) {
+            + "factor either model uses, including frankelGrade, directly or through measurements.",
+            additionalProperties = Schema.False.class)
+    public record ComparisonRequest(@Schema(ref = "Factors") Map<String, Object> factors,
+                                    @Schema(ref = "Measurements") Map<String, Object> measurements) {
     }
 
     @Schema(name = "BatchRequest", description = "Up to " + PredictionRequests.MAX_BATCH + " patients.",
@@ -37,19 +42,53 @@ public final class Dtos {
     }
 
     @Schema(name = "BatchPatient", description = "One patient of a batch.", additionalProperties = Schema.False.class,
-            requiredProperties = {"procedure", "factors"})
+            requiredProperties = {"procedure"})
     public record BatchPatient(
             @Schema(description = "Your identifier, echoed in the result. Do not use names or record numbers.",
                     examples = "case-1") String id,
             @Schema(required = true) Procedure procedure,
-            @Schema(required = true, ref = "Factors") Map<String, Object> factors) {
+            @Schema(ref = "Factors") Map<String, Object> factors,
+            @Schema(ref = "Measurements") Map<String, Object> measurements) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Comparison", description = "The same patient under both procedures.")
     public record Comparison(
             @Schema(description = "One prediction per procedure: PVP, then DECOMPRESSION.")
             List<Prediction> predictions,
-            @Schema(description = "How (not) to read the difference.") String note) {
+            @Schema(description = "How (not) to read the difference.") String note,
+            @Schema(description = "Factors derived from the measurements, with their provenance (when measurements "
+                    + "were sent).") List<DerivedFactor> derivedFactors,
+            @Schema(description = "Tokuhashi and Tomita scores from the measurements (when measurements were "
+                    + "sent).") Scores scores) {
+
+        public Comparison(List<Prediction> predictions, String note) {
+            this(predictions, note, null, null);
+        }
+    }
+
+    /**
+     * What a prediction from measurements adds to the prediction's JSON.
+     *
+     * @param derivedFactors factors derived from the measurements, with provenance
+     * @param scores         the Tokuhashi and Tomita scores
+     */
+    @Schema(name = "MeasurementDerivation", description = "Present when measurements were sent: the factors derived "
+            + "from them (with inputs, rule, cut-off and source) and the Tokuhashi and Tomita scores.")
+    public record Derivation(List<DerivedFactor> derivedFactors, Scores scores) {
+
+        /** {@code prediction} (a JSON object) with this derivation's fields appended. */
+        static byte[] append(byte[] prediction, byte[] derivation) {
+            int end = prediction.length - 1;
+            while (prediction[end] != '}') {
+                end--;
+            }
+            byte[] out = new byte[end + derivation.length];
+            System.arraycopy(prediction, 0, out, 0, end);
+            out[end] = ',';
+            System.arraycopy(derivation, 1, out, end + 1, derivation.length - 1);
+            return out;
+        }
     }
 
     @Schema(name = "BatchResponse", description = "One result per patient, in request order.")
@@ -73,7 +112,16 @@ public final class Dtos {
             @Schema(description = "The model that scored this patient: id, version, SHA-256 and training cohort.")
             ModelInfo model,
             @Schema(description = "Why this patient was not scored; pointers are into the whole request.")
-            List<Problem.FieldError> errors) {
+            List<Problem.FieldError> errors,
+            @Schema(description = "Factors derived from this patient's measurements, with provenance.")
+            List<DerivedFactor> derivedFactors,
+            @Schema(description = "Tokuhashi and Tomita scores from this patient's measurements.") Scores scores) {
+
+        public BatchResult(int index, String id, Procedure procedure, Double probability,
+                           Prediction.ConfidenceInterval confidenceInterval, List<String> warnings, ModelInfo model,
+                           List<Problem.FieldError> errors) {
+            this(index, id, procedure, probability, confidenceInterval, warnings, model, errors, null, null);
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spinemet.efficacy.api.Dtos.BatchResponse;
 import io.spinemet.efficacy.api.Dtos.BatchResult;
 import io.spinemet.efficacy.api.Dtos.Comparison;
+import io.spinemet.efficacy.api.Dtos.Derivation;
 import io.spinemet.efficacy.api.Problem.FieldError;
 import io.spinemet.efficacy.catalogue.Procedure;
 import io.spinemet.efficacy.cohort.CohortCsvReader;
@@ -46,10 +47,10 @@ public final class PredictionRequests {
             + "for different operations. The difference between the two probabilities is therefore not a causal "
             + "effect of choosing one operation over the other, and must not be read as one.";
 
-    private static final Set<String> PREDICTION_FIELDS = Set.of("procedure", "factors");
-    private static final Set<String> COMPARISON_FIELDS = Set.of("factors");
+    private static final Set<String> PREDICTION_FIELDS = Set.of("procedure", "factors", "measurements");
+    private static final Set<String> COMPARISON_FIELDS = Set.of("factors", "measurements");
     private static final Set<String> BATCH_FIELDS = Set.of("patients");
-    private static final Set<String> PATIENT_FIELDS = Set.of("id", "procedure", "factors");
+    private static final Set<String> PATIENT_FIELDS = Set.of("id", "procedure", "factors", "measurements");
 
     /** Same reading of the CSV as {@link CohortCsvReader}, to echo each row as sent. */
     private static final CSVFormat CSV_IN = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
@@ -59,17 +60,20 @@ public final class PredictionRequests {
     private final Function<Procedure, LoadedModel> models;
     private final Consumer<Procedure> scored;
     private final RenderedPredictions rendered;
+    private final Function<Derivation, byte[]> derivationJson;
 
     /**
-     * @param models   the model of each procedure
-     * @param scored   told of every patient scored (for metrics)
-     * @param rendered renders single predictions as JSON
+     * @param models         the model of each procedure
+     * @param scored         told of every patient scored (for metrics)
+     * @param rendered       renders single predictions as JSON
+     * @param derivationJson writes derived factors and scores as the JSON of {@link Derivation}
      */
     PredictionRequests(Function<Procedure, LoadedModel> models, Consumer<Procedure> scored,
-                       RenderedPredictions rendered) {
+                       RenderedPredictions rendered, Function<Derivation, byte[]> derivationJson) {
         this.models = models;
         this.scored = scored;
         this.rendered = rendered;
+        this.derivationJson = derivationJson;
     }
 
     /** {@code POST /predictions}: the prediction as JSON. */
@@ -81,16 +85,17 @@ public final class PredictionRequests {
         }
         RequestValidator.onlyFields(request, "", PREDICTION_FIELDS, errors);
         Procedure procedure = RequestValidator.procedure(request, "", errors);
-        Map<String, Object> values = RequestValidator.factors(request, "", errors);
+        PatientInputs inputs = PatientInputs.read(request, "", errors);
         if (procedure != null) {
-            RequestValidator.requireModelFactors(models.apply(procedure), request, "", errors);
+            inputs.requireModelFactors(models.apply(procedure), "", errors);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        byte[] json = rendered.render(models.apply(procedure), values);
+        byte[] json = rendered.render(models.apply(procedure), inputs.values());
         scored.accept(procedure);
-        return json;
+        return inputs.scores() == null ? json
+                : Derivation.append(json, derivationJson.apply(new Derivation(inputs.derived(), inputs.scores())));
     }
 
     /** {@code POST /predictions/comparison}: every factor either model uses is required. */
@@ -101,11 +106,12 @@ public final class PredictionRequests {
             throw ProblemException.invalid(errors);
         }
         RequestValidator.onlyFields(request, "", COMPARISON_FIELDS, errors);
-        Map<String, Object> values = RequestValidator.factors(request, "", errors);
+        PatientInputs inputs = PatientInputs.read(request, "", errors);
+        Map<String, Object> values = inputs.values();
         Map<String, FieldError> missing = new LinkedHashMap<>();
         for (Procedure p : Procedure.values()) {
             List<FieldError> forModel = new ArrayList<>();
-            RequestValidator.requireModelFactors(models.apply(p), request, "", forModel);
+            inputs.requireModelFactors(models.apply(p), "", forModel);
             for (FieldError e : forModel) {
                 missing.merge(e.pointer(), e, (a, b) -> FieldError.at(a.pointer(),
                         "required by the " + String.join(" and ", Arrays.stream(Procedure.values())
@@ -121,7 +127,8 @@ public final class PredictionRequests {
             predictions.add(Scorer.predict(models.apply(p), values));
             scored.accept(p);
         }
-        return new Comparison(predictions, COMPARISON_NOTE);
+        return inputs.scores() == null ? new Comparison(predictions, COMPARISON_NOTE)
+                : new Comparison(predictions, COMPARISON_NOTE, inputs.derived(), inputs.scores());
     }
 
     /** {@code POST /predictions/batch} with JSON: each patient gets its result or its own errors. */
@@ -179,9 +186,10 @@ public final class PredictionRequests {
             }
         }
         Procedure procedure = RequestValidator.procedure(patient, pointer, errors);
-        Map<String, Object> values = RequestValidator.factors(patient, pointer, errors);
+        PatientInputs inputs = PatientInputs.read(patient, pointer, errors);
+        Map<String, Object> values = inputs.values();
         if (procedure != null) {
-            RequestValidator.requireModelFactors(models.apply(procedure), patient, pointer, errors);
+            inputs.requireModelFactors(models.apply(procedure), pointer, errors);
         }
         if (!errors.isEmpty()) {
             return new BatchResult(index, id, procedure, null, null, null, null, errors);
@@ -191,7 +199,8 @@ public final class PredictionRequests {
         Scorer.Estimate e = brief.estimate();
         List<String> warnings = brief.warnings().stream().map(Prediction.Warning::code).toList();
         scored.accept(procedure);
-        return new BatchResult(index, id, procedure, e.probability(), e.interval(), warnings, model.info(), null);
+        return new BatchResult(index, id, procedure, e.probability(), e.interval(), warnings, model.info(), null,
+                inputs.scores() == null ? null : inputs.derived(), inputs.scores());
     }
 
     /**

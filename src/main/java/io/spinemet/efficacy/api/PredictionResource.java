@@ -11,6 +11,7 @@ import io.spinemet.efficacy.api.Dtos.BatchRequest;
 import io.spinemet.efficacy.api.Dtos.BatchResponse;
 import io.spinemet.efficacy.api.Dtos.Comparison;
 import io.spinemet.efficacy.api.Dtos.ComparisonRequest;
+import io.spinemet.efficacy.api.Dtos.Derivation;
 import io.spinemet.efficacy.api.Dtos.PredictionRequest;
 import io.spinemet.efficacy.catalogue.Procedure;
 import io.spinemet.efficacy.scoring.ModelRegistry;
@@ -69,17 +70,19 @@ public class PredictionResource {
                     .description("Patients scored, by procedure").register(meters));
         }
         ObjectWriter writer = mapper.writerFor(Prediction.class);
+        ObjectWriter derivationWriter = mapper.writerFor(Derivation.class);
         this.requests = new PredictionRequests(models::get, p -> predictions.get(p).increment(),
-                new RenderedPredictions(settings.memoSize(), prediction -> json(writer, prediction)));
+                new RenderedPredictions(settings.memoSize(), prediction -> json(writer, prediction)),
+                derivation -> json(derivationWriter, derivation));
         singleTimer = timer(meters, "single");
         comparisonTimer = timer(meters, "comparison");
         batchTimer = timer(meters, "batch");
         batchCsvTimer = timer(meters, "batch-csv");
     }
 
-    private static byte[] json(ObjectWriter writer, Prediction prediction) {
+    private static byte[] json(ObjectWriter writer, Object value) {
         try {
-            return writer.writeValueAsBytes(prediction);
+            return writer.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,18 +106,24 @@ public class PredictionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Predict good efficacy for one patient",
-            description = "Every factor the procedure's model uses is required (GET /api/v1/factors lists them); a "
-                    + "missing one is a 400 naming it, never a default. Valid catalogue factors the model does not "
+            description = "Every factor the procedure's model uses is required (GET /api/v1/factors lists them), "
+                    + "given in factors or derived from measurements (GET /api/v1/measurements); a missing one is a "
+                    + "400 naming it, never a default. A factor given both ways must agree. With measurements the "
+                    + "answer adds derivedFactors (inputs, rule, cut-off, source) and the Tokuhashi and Tomita "
+                    + "scores. Valid catalogue factors the model does not "
                     + "use are accepted and listed in inputsIgnored. Values are never coerced: booleans are JSON "
                     + "true/false, integers JSON integers, levels exact strings.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PredictionRequest.class),
             examples = {@ExampleObject(name = "pvp", summary = "A PVP patient", value = ApiExamples.PREDICT_PVP),
                     @ExampleObject(name = "decompression", summary = "A decompression patient",
-                            value = ApiExamples.PREDICT_DECOMPRESSION)}))
-    @APIResponse(responseCode = "200", description = "The prediction",
+                            value = ApiExamples.PREDICT_DECOMPRESSION),
+                    @ExampleObject(name = "measurements", summary = "A PVP patient from raw clinical values",
+                            value = ApiExamples.PREDICT_MEASUREMENTS)}))
+    @APIResponse(responseCode = "200", description = "The prediction; with measurements, also the derived factors "
+            + "and the Tokuhashi and Tomita scores",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = Prediction.class),
+                    schema = @Schema(allOf = {Prediction.class, Derivation.class}),
                     examples = @ExampleObject(name = "prediction", value = ApiExamples.PREDICTION_RESPONSE)))
     public byte[] predict(byte[] body) {
         return timed(singleTimer, () -> requests.single(RequestValidator.parse(body)));

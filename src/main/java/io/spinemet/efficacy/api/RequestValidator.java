@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spinemet.efficacy.api.Problem.FieldError;
 import io.spinemet.efficacy.catalogue.Factor;
 import io.spinemet.efficacy.catalogue.FactorCatalogue;
 import io.spinemet.efficacy.catalogue.Procedure;
+import io.spinemet.efficacy.measurement.MeasurementJson;
 import io.spinemet.efficacy.scoring.LoadedModel;
 import java.io.IOException;
 import java.util.Iterator;
@@ -210,18 +210,6 @@ public final class RequestValidator {
 
     /** The JSON type of a node, never its content. */
     static String describe(JsonNode node) {
-        if (node == null) {
-            return "nothing";
-        }
-        JsonNodeType type = node.getNodeType();
-        return switch (type) {
-            case STRING -> "a string";
-            case NUMBER -> node.isIntegralNumber() ? "an integer" : "a number with a fraction or exponent";
-            case BOOLEAN -> "a boolean";
-            case NULL -> "null";
-            case ARRAY -> "an array";
-            case OBJECT, POJO -> "an object";
-            default -> "an unsupported value";
-        };
+        return node == null ? "nothing" : MeasurementJson.describe(node);
     }
 }

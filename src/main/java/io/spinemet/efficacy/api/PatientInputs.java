@@ -1,0 +1,119 @@
+package io.spinemet.efficacy.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spinemet.efficacy.api.Problem.FieldError;
+import io.spinemet.efficacy.catalogue.Factor;
+import io.spinemet.efficacy.measurement.DerivedFactor;
+import io.spinemet.efficacy.measurement.FactorDerivation;
+import io.spinemet.efficacy.measurement.Measurement;
+import io.spinemet.efficacy.measurement.MeasurementCatalogue;
+import io.spinemet.efficacy.measurement.MeasurementJson;
+import io.spinemet.efficacy.measurement.MeasurementProblem;
+import io.spinemet.efficacy.measurement.Measurements;
+import io.spinemet.efficacy.scores.Scores;
+import io.spinemet.efficacy.scoring.LoadedModel;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A patient's inputs in a request: {@code factors}, {@code measurements} or both (contract C). Measurements are
+ * validated and turned into factors by {@link FactorDerivation}; a factor given both ways must agree. The merged
+ * values, the provenance and the scores are what the endpoints use.
+ *
+ * @param values      every valid factor value, given or derived, in catalogue order; {@code null} when unusable
+ * @param derived     provenance of the derived factors (empty without measurements)
+ * @param scores      both scores, when measurements were sent; otherwise {@code null}
+ * @param derivation  the derivation, for the missing-factor messages ({@code null} without measurements)
+ * @param direct      whether a {@code factors} object was sent
+ */
+record PatientInputs(Map<String, Object> values, List<DerivedFactor> derived, Scores scores,
+                     FactorDerivation.Derivation derivation, boolean direct) {
+
+    static final String FACTORS = "factors";
+    static final String MEASUREMENTS = "measurements";
+
+    /** Reads {@code factors} and/or {@code measurements} of {@code parent}; problems go to {@code errors}. */
+    static PatientInputs read(ObjectNode parent, String parentPointer, List<FieldError> errors) {
+        boolean hasFactors = parent.has(FACTORS);
+        JsonNode measurementsNode = parent.get(MEASUREMENTS);
+        if (!hasFactors && measurementsNode == null) {
+            errors.add(FieldError.at(JsonPointer.child(parentPointer, FACTORS), "required (or measurements)",
+                    "a JSON object of factor id to value, and/or a measurements object"));
+            return new PatientInputs(null, List.of(), null, null, false);
+        }
+        Map<String, Object> given = hasFactors ? RequestValidator.factors(parent, parentPointer, errors) : Map.of();
+        if (measurementsNode == null) {
+            return new PatientInputs(given, List.of(), null, null, true);
+        }
+        String pointer = JsonPointer.child(parentPointer, MEASUREMENTS);
+        ObjectNode object = RequestValidator.object(measurementsNode, pointer, errors);
+        if (object == null) {
+            return new PatientInputs(given, List.of(), null, null, hasFactors);
+        }
+        Measurements.Result result = MeasurementJson.read(object, Measurements.builder()).build();
+        report(result.problems(), pointer, errors);
+        FactorDerivation.Derivation derivation = FactorDerivation.derive(result.measurements());
+        report(derivation.problems(), pointer, errors);
+        Map<String, Object> values = given == null ? null : new LinkedHashMap<>();
+        if (values != null) {
+            for (Factor f : io.spinemet.efficacy.catalogue.FactorCatalogue.FACTORS) {
+                Object direct = given.get(f.id());
+                Object derived = derivation.factors().get(f.id());
+                if (direct != null && derived != null && !direct.equals(derived)) {
+                    conflict(f.id(), direct, derivation.of(f.id()).orElseThrow(), parentPointer, errors);
+                } else if (direct != null || derived != null) {
+                    values.put(f.id(), direct != null ? direct : derived);
+                }
+            }
+        }
+        Scores scores = derivation.problems().isEmpty() ? Scores.of(result.measurements(), derivation) : null;
+        return new PatientInputs(values, derivation.derived(), scores, derivation, hasFactors);
+    }
+
+    /** Reports every factor the model uses that was neither given nor derived, with the measurements that would do. */
+    void requireModelFactors(LoadedModel model, String parentPointer, List<FieldError> errors) {
+        if (values == null) {
+            return;
+        }
+        for (Factor f : model.factors()) {
+            if (values.containsKey(f.id())) {
+                continue;
+            }
+            String pointer = JsonPointer.child(JsonPointer.child(parentPointer, FACTORS), f.id());
+            List<String> measurements = MeasurementCatalogue.deriving(f.id()).stream().map(Measurement::id).toList();
+            List<String> stillNeeded = derivation == null ? List.of()
+                    : derivation.incomplete().getOrDefault(f.id(), List.of());
+            String detail = "required by the " + model.procedure().name() + " model"
+                    + (stillNeeded.isEmpty() ? "" : "; the measurements given need also "
+                    + String.join(", ", stillNeeded));
+            String allowed = RequestValidator.allowed(f) + (measurements.isEmpty() ? ""
+                    : ", or the measurements " + String.join(", ", measurements));
+            errors.add(FieldError.at(pointer, detail, allowed));
+        }
+    }
+
+    private static void report(List<MeasurementProblem> problems, String pointer, List<FieldError> errors) {
+        for (MeasurementProblem p : problems) {
+            String at = JsonPointer.child(pointer, p.measurement());
+            errors.add(FieldError.at(p.field() == null ? at : JsonPointer.child(at, p.field()), p.detail(),
+                    p.allowed()));
+        }
+    }
+
+    /** A factor given directly that contradicts its derivation: an error at each, naming the other. */
+    private static void conflict(String factorId, Object direct, DerivedFactor derived, String parentPointer,
+                                 List<FieldError> errors) {
+        String factorPointer = JsonPointer.child(JsonPointer.child(parentPointer, FACTORS), factorId);
+        String measurements = String.join(", ", derived.inputs().stream().map(DerivedFactor.Input::measurement)
+                .toList());
+        errors.add(FieldError.at(factorPointer, "contradicts the value derived from the measurements "
+                + measurements + " (" + derived.rule() + ")", "the derived value, or leave out one of the two"));
+        for (DerivedFactor.Input input : derived.inputs()) {
+            errors.add(FieldError.at(JsonPointer.child(JsonPointer.child(parentPointer, MEASUREMENTS),
+                    input.measurement()), "derives " + factorId + " differently from " + factorPointer,
+                    "consistent factors and measurements"));
+        }
+    }
+}

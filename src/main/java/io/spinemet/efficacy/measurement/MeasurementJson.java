@@ -1,0 +1,154 @@
+package io.spinemet.efficacy.measurement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the JSON {@code "measurements"} object of contract C into a {@link Measurements.Builder}, strictly: a number
+ * is never read from a string, an integer never from {@code 2.0}, and every problem is reported with its path.
+ */
+public final class MeasurementJson {
+
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private MeasurementJson() {
+    }
+
+    /** Reads every field of {@code measurements} (a JSON object) into {@code builder}. */
+    public static Measurements.Builder read(ObjectNode measurements, Measurements.Builder builder) {
+        Iterator<Map.Entry<String, JsonNode>> fields = measurements.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String id = field.getKey();
+            Optional<Measurement> m = MeasurementCatalogue.find(id);
+            if (m.isEmpty()) {
+                builder.problem(id, "unknown measurement", "the measurement ids "
+                        + String.join(", ", MeasurementCatalogue.ids()));
+                continue;
+            }
+            value(m.get(), field.getValue(), builder);
+        }
+        return builder;
+    }
+
+    private static void value(Measurement m, JsonNode node, Measurements.Builder builder) {
+        String id = m.id();
+        switch (m.valueType()) {
+            case QUANTITY -> quantity(m, node, builder);
+            case INTEGER -> {
+                if (node.isIntegralNumber() && node.canConvertToInt()) {
+                    builder.integer(id, node.intValue());
+                } else {
+                    builder.problem(id, node.isIntegralNumber() ? "outside " + id + " (" + m.range().describe() + ")"
+                            : "must be a JSON integer; got " + describe(node), m.allowed());
+                }
+            }
+            case CODE -> {
+                if (node.isTextual()) {
+                    builder.code(id, node.textValue());
+                } else {
+                    builder.problem(id, "must be a JSON string; got " + describe(node), m.allowed());
+                }
+            }
+            case CODE_LIST -> {
+                if (!(node instanceof ArrayNode array)) {
+                    builder.problem(id, "must be a JSON array of strings; got " + describe(node), m.allowed());
+                    return;
+                }
+                List<String> codes = new ArrayList<>(array.size());
+                boolean ok = true;
+                for (int i = 0; i < array.size(); i++) {
+                    JsonNode code = array.get(i);
+                    if (code.isTextual()) {
+                        codes.add(code.textValue());
+                    } else {
+                        builder.problem(id, Integer.toString(i), "must be a JSON string; got " + describe(code), m.allowed());
+                        ok = false;
+                    }
+                }
+                if (ok) {
+                    builder.codes(id, codes);
+                }
+            }
+            case DATE -> {
+                LocalDate date = node.isTextual() ? date(node.textValue()) : null;
+                if (date == null) {
+                    builder.problem(id, node.isTextual() ? "not a calendar date YYYY-MM-DD"
+                            : "must be a JSON string; got " + describe(node), m.allowed());
+                } else {
+                    builder.date(id, date);
+                }
+            }
+            default -> throw new IllegalStateException(m.valueType().name());
+        }
+    }
+
+    private static void quantity(Measurement m, JsonNode node, Measurements.Builder builder) {
+        String id = m.id();
+        if (!(node instanceof ObjectNode q)) {
+            builder.problem(id, "must be a JSON object {\"value\", \"unit\"}; got " + describe(node), m.allowed());
+            return;
+        }
+        boolean ok = true;
+        Iterator<String> names = q.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!name.equals("value") && !name.equals("unit")) {
+                builder.problem(id, name, "unknown field", "the fields unit, value");
+                ok = false;
+            }
+        }
+        JsonNode value = q.get("value");
+        JsonNode unit = q.get("unit");
+        if (value == null || !value.isNumber()) {
+            builder.problem(id, "value", value == null ? "required" : "must be a JSON number; got "
+                    + describe(value), "a number from " + m.range().describe());
+            ok = false;
+        }
+        if (unit == null || !unit.isTextual()) {
+            builder.problem(id, "unit", unit == null ? "required" : "must be a JSON string; got " + describe(unit),
+                    "one of " + String.join(", ", m.units()) + " (UCUM codes, case-sensitive)");
+            ok = false;
+        }
+        if (ok) {
+            builder.quantity(id, value.decimalValue(), unit.textValue());
+        }
+    }
+
+    private static LocalDate date(String text) {
+        if (!DATE.matcher(text).matches()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text, ISO);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The JSON type of a node, never its content. */
+    public static String describe(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case STRING -> "a string";
+            case NUMBER -> node.isIntegralNumber() ? "an integer" : "a number with a fraction or exponent";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            case ARRAY -> "an array";
+            case OBJECT, POJO -> "an object";
+            default -> "an unsupported value";
+        };
+    }
+}

@@ -1,0 +1,94 @@
+package io.spinemet.efficacy.measurement;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The organ site of the primary tumour, coded as the revised Tokuhashi score groups it, with its ICD-10 categories,
+ * its Tokuhashi points and (where the published list names it) its Tomita growth class.
+ *
+ * <p>Tokuhashi points: revised Tokuhashi score, Tokuhashi et al., Spine 2005;30(19):2186-2191, item "primary site of
+ * the cancer" (as reproduced in NICE CG75 appendix 3): 0 lung, osteosarcoma, stomach, bladder, oesophagus, pancreas;
+ * 1 liver, gallbladder, unidentified; 2 others; 3 kidney, uterus; 4 rectum; 5 thyroid, breast, prostate, carcinoid.
+ *
+ * <p>Tomita class: Tomita et al., Spine 2001;26(3):298-306, as this project's factor catalogue defines
+ * {@code primaryTumorGrowth}: SLOW breast, thyroid, prostate; MODERATE kidney, uterus; RAPID lung, stomach, liver,
+ * colon, primary unknown. Tomita's lists are examples ("breast, thyroid, etc."); a site they do not name has no class
+ * here ({@code null}) and the class must then be given as the measurement {@code primaryTumorGrowthClass}.
+ */
+public enum PrimarySite {
+    LUNG("Lung and bronchus", List.of("C33", "C34"), 0, "RAPID"),
+    OSTEOSARCOMA("Osteosarcoma (primary bone; ICD-10 C40-C41 with osteosarcoma morphology, ICD-O-3 9180-9195)",
+            List.of(), 0, null),
+    STOMACH("Stomach", List.of("C16"), 0, "RAPID"),
+    BLADDER("Urinary bladder", List.of("C67"), 0, null),
+    OESOPHAGUS("Oesophagus", List.of("C15"), 0, null),
+    PANCREAS("Pancreas", List.of("C25"), 0, null),
+    LIVER("Liver and intrahepatic bile ducts", List.of("C22"), 1, "RAPID"),
+    GALLBLADDER("Gallbladder and extrahepatic bile ducts", List.of("C23", "C24"), 1, null),
+    UNKNOWN_PRIMARY("Primary site unidentified (cancer of unknown primary)", List.of("C80"), 1, "RAPID"),
+    COLON("Colon and rectosigmoid junction", List.of("C18", "C19"), 2, "RAPID"),
+    KIDNEY("Kidney (except renal pelvis)", List.of("C64"), 3, "MODERATE"),
+    UTERUS("Uterus (corpus and unspecified part)", List.of("C54", "C55"), 3, "MODERATE"),
+    RECTUM("Rectum", List.of("C20"), 4, null),
+    THYROID("Thyroid", List.of("C73"), 5, "SLOW"),
+    BREAST("Breast", List.of("C50"), 5, "SLOW"),
+    PROSTATE("Prostate", List.of("C61"), 5, "SLOW"),
+    CARCINOID("Carcinoid (well-differentiated neuroendocrine tumour, any site; ICD-10-CM C7A)", List.of(), 5, null),
+    OTHER("Any other primary site (Tokuhashi 'others'), haematological malignancies included", List.of(), 2, null);
+
+    private final String label;
+    private final List<String> icd10;
+    private final int tokuhashiPoints;
+    private final String tomitaClass;
+
+    PrimarySite(String label, List<String> icd10, int tokuhashiPoints, String tomitaClass) {
+        this.label = label;
+        this.icd10 = icd10;
+        this.tokuhashiPoints = tokuhashiPoints;
+        this.tomitaClass = tomitaClass;
+    }
+
+    /** Label with its ICD-10 categories, as listed in the catalogue. */
+    public String label() {
+        return icd10.isEmpty() ? label : label + " (ICD-10 " + String.join(", ", icd10) + ")";
+    }
+
+    /** The ICD-10 three-character categories that map to this site; empty where ICD-10 topography cannot tell. */
+    public List<String> icd10() {
+        return icd10;
+    }
+
+    /** Points of the revised Tokuhashi item "primary site". */
+    public int tokuhashiPoints() {
+        return tokuhashiPoints;
+    }
+
+    /** Tomita growth class (SLOW, MODERATE, RAPID), empty where Tomita's lists do not name the site. */
+    public Optional<String> tomitaClass() {
+        return Optional.ofNullable(tomitaClass);
+    }
+
+    /**
+     * The site of an ICD-10 code of a primary malignant neoplasm ({@code C34.1} or {@code C341}), for callers that
+     * hold diagnoses (FHIR Condition). Empty when ICD-10 alone cannot tell: secondary neoplasms (C77-C79), bone
+     * (C40-C41: osteosarcoma or another sarcoma), multiple independent primaries (C97), or anything that is not a C-code.
+     */
+    public static Optional<PrimarySite> fromIcd10(String code) {
+        if (code != null && code.startsWith("C7A")) {
+            return Optional.of(CARCINOID);
+        }
+        if (code == null || !code.matches("C\\d\\d(\\.?[0-9A-Z]{0,4})?")) {
+            return Optional.empty();
+        }
+        String category = code.substring(0, 3);
+        for (PrimarySite s : values()) {
+            if (s.icd10.contains(category)) {
+                return Optional.of(s);
+            }
+        }
+        int n = Integer.parseInt(category.substring(1));
+        boolean ambiguous = n == 40 || n == 41 || (n >= 77 && n <= 79) || n == 97;
+        return ambiguous ? Optional.empty() : Optional.of(OTHER);
+    }
+}
