@@ -182,10 +182,17 @@
         append(fs, el('label', { 'for': inputId, text: 'Codes, separated by commas' }));
         append(fs, el('input', { type: 'text', id: inputId, name: m.id, autocomplete: 'off', 'data-kind': 'code-text',
           'aria-describedby': errId }));
+        var noneId = id + '-none';
+        append(fs, el('label', { 'class': 'choice', 'for': noneId }, [el('input', { type: 'checkbox', id: noneId,
+          'data-kind': 'code-none', 'aria-describedby': errId }), ' None (an empty list)']));
       }
     } else if (m.valueType === 'DATE') {
       append(fs, el('label', { 'for': inputId, 'class': 'visually-hidden', text: m.label }));
       append(fs, el('input', { type: 'date', id: inputId, name: m.id, 'data-kind': 'date', 'aria-describedby': errId }));
+    }
+    if (m.valueType === 'CODE_LIST' && m.codes && m.codes.length) {
+      append(fs, el('p', { 'class': 'hint', text: 'Codes it recognises: ' + m.codes.map(function (c) {
+        return c.code + (c.display ? ' (' + c.display + ')' : ''); }).join(', ') + '.' }));
     }
     if (m.range && (m.range.min !== undefined || m.range.max !== undefined)) {
       append(fs, el('p', { 'class': 'hint', text: 'Plausible range ' + m.range.min + '\u2013' + m.range.max +
@@ -309,13 +316,15 @@
         var c = $('select', fs).value;
         if (c !== '') out[m.id] = c;
       } else if (m.valueType === 'CODE_LIST') {
-        var boxes = $all('input[type="checkbox"]', fs);
+        var boxes = $all('input[data-kind="code-list"]', fs);
         if (boxes.length) {
           var codes = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
           if (codes.length) out[m.id] = codes;
         } else {
-          var t = $('input', fs).value.trim();
+          var t = $('input[data-kind="code-text"]', fs).value.trim();
+          var none = $('input[data-kind="code-none"]', fs);
           if (t !== '') out[m.id] = t.split(',').map(function (s) { return s.trim(); }).filter(Boolean);
+          else if (none && none.checked) out[m.id] = [];
         }
       } else if (m.valueType === 'DATE') {
         var d = $('input', fs).value;
@@ -355,6 +364,8 @@
     (problem.errors || []).forEach(function (e) {
       var text = e.detail + (e.allowed ? ' (allowed: ' + e.allowed + ')' : '');
       var field = e.pointer !== undefined ? fieldFor(e.pointer) : null;
+      // a factor normally given through raw values: show it, so it can be given directly
+      if (field && field.hidden && field.classList.contains('factor')) field.hidden = false;
       if (field && field.hidden) field = null;
       if (field) {
         if (field.closest('details')) field.closest('details').open = true;
