@@ -515,4 +515,38 @@ class CalculatorBrowserTest {
         assertTrue(decoded > 0 && decoded <= 300 * 1024, "page weight " + decoded + " B > 300 kB");
     }
 
+    @Test
+    @Order(11)
+    void aPrintedResultIsOneA4PageWithCaveatModelAndDate() throws Exception {
+        openCalculator();
+        procedure("PVP");
+        PATIENT.forEach(this::choose);
+        submit();
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.prediction")));
+        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertFalse(browser.driver.findElement(By.id("calculator")).isDisplayed(), "the form is not printed");
+            assertTrue(browser.driver.findElement(By.cssSelector("[data-caveat=reconstructed-cohort]")).isDisplayed());
+            WebElement stamp = browser.driver.findElement(By.cssSelector("#result .print-only[data-printed]"));
+            assertTrue(stamp.isDisplayed(), "date and model printed");
+            JsonPath api = post("/api/v1/predictions", Map.of("procedure", "PVP", "factors", PATIENT), 200);
+            assertTrue(stamp.getText().contains(api.getString("model.id") + " " + api.getString("model.version")),
+                    stamp.getText());
+            assertTrue(stamp.getText().matches(".*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}.*"), stamp.getText());
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+        org.openqa.selenium.print.PrintOptions options = new org.openqa.selenium.print.PrintOptions();
+        options.setPageSize(new org.openqa.selenium.print.PageSize(29.7, 21.0));
+        byte[] pdf = java.util.Base64.getDecoder().decode(browser.driver.print(options).getContent());
+        java.nio.file.Files.createDirectories(Path.of("target"));
+        java.nio.file.Files.write(Path.of("target/calculator-print.pdf"), pdf);
+        String text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher pages = java.util.regex.Pattern.compile("/Type\\s*/Page(?![s\\w])").matcher(text);
+        int n = 0;
+        while (pages.find()) {
+            n++;
+        }
+        assertEquals(1, n, "printed result pages (target/calculator-print.pdf)");
+    }
 }
