@@ -104,10 +104,9 @@ public final class RequestValidator {
         } else if (!node.isTextual()) {
             problem = "must be a JSON string; got " + describe(node);
         } else {
-            for (Procedure p : Procedure.values()) {
-                if (p.name().equals(node.textValue())) {
-                    return p;
-                }
+            Procedure p = Procedure.parse(node.textValue()).orElse(null);
+            if (p != null) {
+                return p;
             }
             problem = "not a known procedure";
         }

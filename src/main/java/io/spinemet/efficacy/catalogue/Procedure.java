@@ -26,13 +26,13 @@ public enum Procedure {
         return slug;
     }
 
-    /** Parses the exact upper-case id ({@code PVP}) or the slug ({@code pvp}); nothing else. */
+    /** Parses the id ({@code PVP}) or the slug ({@code pvp}) in any case ({@code Pvp}); nothing else. */
     public static Optional<Procedure> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
         for (Procedure p : values()) {
-            if (p.name().equals(text) || p.slug.equals(text)) {
+            if (p.name().equalsIgnoreCase(text)) {
                 return Optional.of(p);
             }
         }

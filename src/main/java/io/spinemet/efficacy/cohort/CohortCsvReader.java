@@ -131,8 +131,7 @@ public final class CohortCsvReader {
                 problem(PATIENT_ID, id, "patientId is required");
             }
             String procedureText = cell(PROCEDURE);
-            Procedure procedure = Procedure.parse(procedureText).filter(p -> p.name().equals(procedureText))
-                    .orElse(null);
+            Procedure procedure = Procedure.parse(procedureText).orElse(null);
             if (procedure == null) {
                 problem(PROCEDURE, procedureText, "must be one of " + Procedure.allowed());
             }
@@ -157,6 +156,14 @@ public final class CohortCsvReader {
         private void readFactor(Factor factor, Procedure procedure, Map<String, Object> factors) {
             String text = cell(factor.id());
             if (procedure == null) {
+                // Which factors apply is unknown, but a value that fits no procedure is still a problem to report.
+                if (!text.isEmpty()) {
+                    try {
+                        factor.parseCsv(text);
+                    } catch (IllegalArgumentException e) {
+                        problem(factor.id(), text, e.getMessage());
+                    }
+                }
                 return;
             }
             if (!factor.usedIn(procedure)) {

@@ -71,7 +71,25 @@ public record ModelFile(
      * does not exist (a diverged maximum-likelihood fit) is {@code null}.
      */
     public record Coefficient(String term, Double estimate, Double stdError, Double oddsRatio, Double oddsRatioCiLower,
-                              Double oddsRatioCiUpper, Double pValue) {
+                              Double oddsRatioCiUpper, Double pValue, ProfileSearch profile) {
+
+        /** A row without a profile search (Wald intervals). */
+        public Coefficient(String term, Double estimate, Double stdError, Double oddsRatio, Double oddsRatioCiLower,
+                           Double oddsRatioCiUpper, Double pValue) {
+            this(term, estimate, stdError, oddsRatio, oddsRatioCiLower, oddsRatioCiUpper, pValue, null);
+        }
+    }
+
+    /**
+     * How a profile-likelihood interval's bounds were found; {@code null} for Wald intervals.
+     *
+     * @param lower            {@code found}, {@code infinite} (the profile stays below the χ² cut-off: the bound is
+     *                         0 on the odds-ratio scale) or {@code failed} (the search gave no answer)
+     * @param upper            the same for the upper bound ({@code infinite}: the odds ratio's bound is +∞)
+     * @param multipleBranches whether the constrained maxima from different starts disagreed somewhere on the
+     *                         profile: more than one local maximum, resolved by taking the best
+     */
+    public record ProfileSearch(String lower, String upper, boolean multipleBranches) {
     }
 
     /** A symmetric matrix with its row and column terms. */
@@ -124,7 +142,72 @@ public record ModelFile(
                               Double calibrationSlopeOptimismCorrected, Double calibrationInterceptApparent,
                               Double calibrationInterceptOptimismCorrected, Double brierApparent,
                               Double brierOptimismCorrected, int bootstrapReplicates, int bootstrapReplicatesUsed,
-                              long seed) {
+                              long seed, Intervals intervals, BootstrapAccount bootstrap,
+                              CalibrationCurve calibrationCurve, Roc roc) {
+
+        /** Performance without intervals, bootstrap account or curves (files and tests that predate them). */
+        public Performance(Double aucApparent, Double aucOptimismCorrected, Double calibrationSlopeApparent,
+                           Double calibrationSlopeOptimismCorrected, Double calibrationInterceptApparent,
+                           Double calibrationInterceptOptimismCorrected, Double brierApparent,
+                           Double brierOptimismCorrected, int bootstrapReplicates, int bootstrapReplicatesUsed,
+                           long seed) {
+            this(aucApparent, aucOptimismCorrected, calibrationSlopeApparent, calibrationSlopeOptimismCorrected,
+                    calibrationInterceptApparent, calibrationInterceptOptimismCorrected, brierApparent,
+                    brierOptimismCorrected, bootstrapReplicates, bootstrapReplicatesUsed, seed, null, null, null, null);
+        }
+    }
+
+    /**
+     * 95% confidence intervals of the performance measures; any may be {@code null}.
+     *
+     * @param aucApparent   DeLong's interval (DeLong, DeLong &amp; Clarke-Pearson 1988), as pROC::ci.auc
+     * @param aucOptimismCorrected, calibrationInterceptOptimismCorrected, calibrationSlopeOptimismCorrected,
+     *        brierOptimismCorrected location-shifted bootstrap percentile intervals (Noma et al. 2021)
+     * @param brierApparent bootstrap percentile interval of the apparent Brier score
+     */
+    public record Intervals(Interval aucApparent, Interval aucOptimismCorrected,
+                            Interval calibrationInterceptOptimismCorrected, Interval calibrationSlopeOptimismCorrected,
+                            Interval brierApparent, Interval brierOptimismCorrected) {
+    }
+
+    /** A 95% interval and how it was computed. */
+    public record Interval(Double lower, Double upper, String method) {
+    }
+
+    /**
+     * What happened to the bootstrap replicates.
+     *
+     * @param requested              B
+     * @param used                   replicates that entered the optimism
+     * @param singleClass            dropped: every resampled patient had the same outcome
+     * @param constantColumn         dropped: a term took one value in the resample, so its coefficient is undefined
+     * @param aliasedDesign          dropped: the design was rank-deficient even without constant columns
+     * @param failedFit              dropped: the refit did not converge or gave non-finite performance
+     * @param refittedWithoutAliased used after refitting without an aliased term (its coefficient 0), as R's glm does
+     */
+    public record BootstrapAccount(int requested, int used, int singleClass, int constantColumn, int aliasedDesign,
+                                   int failedFit, int refittedWithoutAliased) {
+    }
+
+    /**
+     * The calibration curve (CONTRACTS.md A): {@code apparent} is R's {@code lowess(p, y, iter = 0)} of the outcome on
+     * the served fit's predicted probability, linearly interpolated on {@code grid}; {@code optimismCorrected}
+     * subtracts the mean bootstrap optimism at each grid point, as {@code rms::calibrate} does.
+     */
+    public record CalibrationCurve(String smoother, List<Double> grid, List<Double> apparent,
+                                   List<Double> optimismCorrected, Histogram histogram) {
+    }
+
+    /** A histogram of the predicted probabilities: {@code counts[i]} lie in [breaks[i], breaks[i+1]). */
+    public record Histogram(List<Double> breaks, List<Integer> counts) {
+    }
+
+    /** The apparent ROC curve of the served fit, from (0, 0) to (1, 1). */
+    public record Roc(List<RocPoint> points) {
+    }
+
+    /** One ROC point: false- and true-positive rates at a threshold. */
+    public record RocPoint(double fpr, double tpr) {
     }
 
     /**
@@ -142,7 +225,41 @@ public record ModelFile(
      */
     public record CohortSummary(String source, String sha256, boolean reconstructed, String provenance, int n,
                                 int events, double eventsPerVariable, List<Prevalence> prevalence,
-                                List<Pattern> patterns) {
+                                List<Pattern> patterns, StudyMetadata study, SampleSize sampleSize) {
+
+        /** A summary without trainer-supplied metadata or sample-size assessment. */
+        public CohortSummary(String source, String sha256, boolean reconstructed, String provenance, int n,
+                             int events, double eventsPerVariable, List<Prevalence> prevalence,
+                             List<Pattern> patterns) {
+            this(source, sha256, reconstructed, provenance, n, events, eventsPerVariable, prevalence, patterns,
+                    null, null);
+        }
+    }
+
+    /**
+     * What the trainer said about the cohort ({@code train --site --period --description}); {@code null} when not
+     * stated, and never invented.
+     */
+    public record StudyMetadata(String site, String period, String description) {
+    }
+
+    /**
+     * Riley et al.'s minimum sample size for a binary-outcome model (Riley et al., Stat Med 2019; BMJ 2020).
+     *
+     * @param parameters        model terms besides the intercept
+     * @param prevalence        outcome proportion φ in the cohort
+     * @param anticipatedR2cs   anticipated Cox-Snell R²: 15% of its maximum, Riley's conservative default
+     * @param maxR2cs           1 − (φ^φ (1 − φ)^(1 − φ))²
+     * @param criteria          each criterion's minimum n
+     * @param required          the largest of them
+     * @param available         patients in the cohort
+     */
+    public record SampleSize(int parameters, double prevalence, double anticipatedR2cs, double maxR2cs,
+                             List<Criterion> criteria, int required, int available) {
+    }
+
+    /** One of Riley's criteria and the n it needs. */
+    public record Criterion(String criterion, int requiredN) {
     }
 
     /** How many patients had a factor value. */

@@ -2,7 +2,6 @@ package io.spinemet.efficacy.stats;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.DoubleSupplier;
 import java.util.stream.IntStream;
 
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
@@ -20,11 +19,19 @@ import org.apache.commons.math3.exception.MathIllegalStateException;
  * <p>Profile: with β_j fixed, l* is maximized over the other coefficients while the penalty keeps the
  * full design; the Newton step uses the inverse of the free-free block of X'WX. Then
  * p = P(χ²₁ ≥ 2[l*(β̂) − l*(β̂ | β_j = 0)]) and the 95% interval is {β_j : 2[l*(β̂) − l*_prof(β_j)] ≤ χ²₁,₀.₉₅}.
+ *
+ * <p>The constrained l* can have more than one local maximum (a separated or nearly separated design), so
+ * l*_prof(b) is the best of the warm start, a cold start from β̂ and the earlier constrained optima; each bound and
+ * the p-value are re-checked from further starts and a bound is re-solved outward when a better maximum appears
+ * (Venzon &amp; Moolgavkar 1988 assume one branch; Heinze &amp; Ploner's logistf warm-starts and can follow the
+ * wrong one).
  */
 public final class Firth {
     /** χ²₁,₀.₉₅ = z₀.₉₇₅². */
     static final double CHISQ1_95 = LogisticMl.Z975 * LogisticMl.Z975;
     private static final int MAX_ITER = 200;
+    /** Iterations allowed to the further starts of a constrained maximum. */
+    private static final int MAX_ITER_OTHER_STARTS = 60;
     private static final double MAX_STEP = 5.0;
     private static final int MAX_HALVINGS = 30;
     private static final double XCONV = 1e-10;
@@ -48,9 +55,24 @@ public final class Firth {
      * @param oddsRatio e^β̂_j.
      * @param orCiLow   e^ciLow.
      * @param orCiHigh  e^ciHigh.
+     * @param lowStatus  whether the lower bound was found, is −∞ (the profile stays below χ²₁,₀.₉₅) or the search failed.
+     * @param highStatus the same for the upper bound.
+     * @param multipleBranches whether the constrained maxima from different starts disagreed somewhere on the
+     *                         profile (more than one local maximum), so that only a multi-start search is right.
      */
     public record Coefficient(String term, double estimate, double stdError, double pProfile, double ciLow,
-                              double ciHigh, double oddsRatio, double orCiLow, double orCiHigh) {
+                              double ciHigh, double oddsRatio, double orCiLow, double orCiHigh,
+                              BoundStatus lowStatus, BoundStatus highStatus, boolean multipleBranches) {
+    }
+
+    /** The outcome of a profile bound's search. */
+    public enum BoundStatus {
+        /** The profile deviance crosses χ²₁,₀.₉₅ at a finite value. */
+        FOUND,
+        /** The profile flattens below χ²₁,₀.₉₅: the bound is infinite. */
+        INFINITE,
+        /** The constrained fits or the root search failed: the bound is unknown. */
+        FAILED
     }
 
     /**
@@ -85,14 +107,20 @@ public final class Firth {
         Optimum opt = maximize(x, y, new double[p], new boolean[p]);
         double[][] cov = opt.eval.chol.inverse();
         List<Coefficient> coefs = new ArrayList<>(p);
+        double[] se = IntStream.range(0, p).mapToDouble(k -> Math.sqrt(cov[k][k])).toArray();
         for (int j = 0; j < p; j++) {
-            Profile prof = new Profile(x, y, opt, j);
+            Profile prof = new Profile(x, y, opt, j, se);
             double b = opt.beta[j];
-            double se = Math.sqrt(cov[j][j]);
-            double lo = orNaN(() -> prof.bound(-1.0, se));
-            double hi = orNaN(() -> prof.bound(1.0, se));
-            double pValue = orNaN(() -> LrTest.chiSquareUpperTail(2.0 * (opt.eval.penLogLik - prof.at(0.0)), 1));
-            coefs.add(new Coefficient(terms.get(j), b, se, pValue, lo, hi, Math.exp(b), Math.exp(lo), Math.exp(hi)));
+            Bound lo = prof.bound(-1.0);
+            Bound hi = prof.bound(1.0);
+            double pValue;
+            try {
+                pValue = prof.pValue();
+            } catch (ArithmeticException e) {
+                pValue = Double.NaN;
+            }
+            coefs.add(new Coefficient(terms.get(j), b, se[j], pValue, lo.value(), hi.value(), Math.exp(b),
+                    Math.exp(lo.value()), Math.exp(hi.value()), lo.status(), hi.status(), prof.branches));
         }
         return new Fit(coefs, cov, opt.eval.penLogLik, opt.iterations);
     }
@@ -127,62 +155,183 @@ public final class Firth {
         return LrTest.of(2.0 * (opt.eval.penLogLik - restricted.eval.penLogLik), columns.length);
     }
 
-    /** The value, or NaN when a constrained fit or the root finder fails. */
-    private static double orNaN(DoubleSupplier value) {
-        try {
-            return value.getAsDouble();
-        } catch (ArithmeticException | MathIllegalStateException | MathIllegalArgumentException e) {
-            return Double.NaN;
-        }
+    /** A bound's root search, kept apart from its value so that "no bound" and "no answer" differ. */
+    private record Bound(double value, BoundStatus status) {
     }
 
-    /** The profile l*_prof(β_j = b), warm-started from the last constrained optimum. */
+    /** The global profile l*_prof(β_j = b) = max over the other coefficients, from several starts. */
     private static final class Profile {
+        private static final int MAX_OPTIMA = 4;
+        /** Starts closer than this (max-norm over the free coordinates) are one start. */
+        private static final double SAME_START = 1e-6;
+        /** Optima closer than this are one optimum. */
+        private static final double SAME_OPTIMUM = 1e-4;
+        private static final int MAX_RESOLVES = 6;
+        /** A doubled step that raises the profile deviance by less than this is on a flat profile. */
+        private static final double FLAT = 1e-6;
+        /** Two constrained maxima whose l* differ by more than this are different branches. */
+        private static final double BRANCH_GAP = 1e-7;
         private final double[][] x;
         private final double[] y;
         private final Optimum opt;
         private final int j;
         private final boolean[] fixed;
+        private final double[] se;
+        private final List<double[]> optima = new ArrayList<>();
         private double[] warm;
+        private boolean branches;
 
-        Profile(double[][] x, double[] y, Optimum opt, int j) {
+        Profile(double[][] x, double[] y, Optimum opt, int j, double[] se) {
             this.x = x;
             this.y = y;
             this.opt = opt;
             this.j = j;
+            this.se = se;
             this.fixed = new boolean[x[0].length];
             fixed[j] = true;
             this.warm = opt.beta.clone();
         }
 
+        /** l*_prof(b): the better constrained maximum from the warm start and a cold start at β̂. */
         double at(double b) {
-            double[] start = warm.clone();
-            start[j] = b;
-            Optimum o = maximize(x, y, start, fixed);
-            warm = o.beta;
-            return o.eval.penLogLik;
+            return best(b, starts(false));
+        }
+
+        /**
+         * l*_prof(b) re-checked from more starts: the earlier optima of this profile, zero, and β̂ moved by ±1 SE
+         * along each free coordinate.
+         */
+        double recheck(double b) {
+            return best(b, starts(true));
         }
 
         /** 2[l*(β̂) − l*_prof(b)] − χ²₁,₀.₉₅, negative inside the interval. */
         double excess(double b) {
-            return 2.0 * (opt.eval.penLogLik - at(b)) - CHISQ1_95;
+            return deviance(at(b)) - CHISQ1_95;
         }
 
-        /** The bound on the given side: bracket by doubling steps from β̂, then Brent. */
-        double bound(double side, double se) {
-            double inner = opt.beta[j];
-            double step = Math.max(se, 0.1);
-            double outer = inner + side * step;
-            warm = opt.beta.clone();
-            for (int k = 0; excess(outer) < 0.0; k++) {
-                if (k == MAX_BRACKET_DOUBLINGS) {
-                    return side * Double.POSITIVE_INFINITY;
+        double deviance(double profileLogLik) {
+            return 2.0 * (opt.eval.penLogLik - profileLogLik);
+        }
+
+        private List<double[]> starts(boolean more) {
+            List<double[]> s = new ArrayList<>();
+            s.add(warm);
+            s.add(opt.beta);
+            if (more) {
+                s.addAll(optima);
+                s.add(new double[opt.beta.length]);
+                for (int k = 0; k < opt.beta.length; k++) {
+                    if (k != j) {
+                        for (double sign : new double[] {-1.0, 1.0}) {
+                            double[] moved = opt.beta.clone();
+                            moved[k] += sign * se[k];
+                            s.add(moved);
+                        }
+                    }
                 }
-                inner = outer;
-                step *= 2.0;
-                outer = opt.beta[j] + side * step;
             }
-            return new BrentSolver(1e-10).solve(200, this::excess, Math.min(inner, outer), Math.max(inner, outer));
+            return s;
+        }
+
+        private double best(double b, List<double[]> starts) {
+            Optimum best = null;
+            List<double[]> tried = new ArrayList<>();
+            for (double[] s : starts) {
+                if (tried.stream().anyMatch(t -> distance(t, s) < SAME_START)) {
+                    continue;
+                }
+                tried.add(s);
+                double[] start = s.clone();
+                start[j] = b;
+                Optimum o;
+                try {
+                    o = maximize(x, y, start, fixed, tried.size() == 1 ? MAX_ITER : MAX_ITER_OTHER_STARTS);
+                } catch (ArithmeticException e) {
+                    continue;
+                }
+                if (best != null && Math.abs(o.eval.penLogLik - best.eval.penLogLik) > BRANCH_GAP) {
+                    branches = true;
+                }
+                if (best == null || o.eval.penLogLik > best.eval.penLogLik) {
+                    best = o;
+                }
+            }
+            if (best == null) {
+                throw new ArithmeticException("no constrained fit converged");
+            }
+            warm = best.beta;
+            remember(best.beta);
+            return best.eval.penLogLik;
+        }
+
+        private void remember(double[] beta) {
+            for (double[] o : optima) {
+                if (distance(o, beta) < SAME_OPTIMUM) {
+                    return;
+                }
+            }
+            if (optima.size() == MAX_OPTIMA) {
+                optima.remove(0);
+            }
+            optima.add(beta);
+        }
+
+        /** Max |a_k − b_k| over the free coordinates. */
+        private double distance(double[] a, double[] b) {
+            double d = 0.0;
+            for (int k = 0; k < a.length; k++) {
+                if (k != j) {
+                    d = Math.max(d, Math.abs(a[k] - b[k]));
+                }
+            }
+            return d;
+        }
+
+        /** The profile p-value P(χ²₁ ≥ 2[l*(β̂) − l*_prof(0)]), l*_prof(0) re-checked from every start. */
+        double pValue() {
+            at(0.0);
+            return LrTest.chiSquareUpperTail(Math.max(0.0, deviance(recheck(0.0))), 1);
+        }
+
+        /**
+         * The bound on the given side: bracket by doubling steps from β̂, then Brent; then re-check the root from
+         * more starts and, when a better maximum puts it inside the interval, re-solve outward from it.
+         */
+        Bound bound(double side) {
+            try {
+                double step = Math.max(se[j], 0.1);
+                double inner = opt.beta[j];
+                warm = opt.beta.clone();
+                for (int r = 0; r <= MAX_RESOLVES; r++) {
+                    double outer = inner + side * step;
+                    double previous = Double.NEGATIVE_INFINITY;
+                    for (int k = 0; ; k++) {
+                        double e = excess(outer);
+                        if (e >= 0.0) {
+                            break;
+                        }
+                        if (k == MAX_BRACKET_DOUBLINGS || e - previous < FLAT) {
+                            return new Bound(side * Double.POSITIVE_INFINITY, BoundStatus.INFINITE);
+                        }
+                        previous = e;
+                        inner = outer;
+                        step *= 2.0;
+                        outer = inner + side * step;
+                    }
+                    double root = new BrentSolver(1e-10).solve(200, this::excess,
+                            Math.min(inner, outer), Math.max(inner, outer));
+                    if (deviance(recheck(root)) - CHISQ1_95 >= -1e-6) {
+                        return new Bound(root, BoundStatus.FOUND);
+                    }
+                    branches = true;
+                    inner = root;
+                    step = Math.max(se[j], 0.1);
+                }
+                return new Bound(Double.NaN, BoundStatus.FAILED);
+            } catch (ArithmeticException | MathIllegalStateException | MathIllegalArgumentException e) {
+                return new Bound(Double.NaN, BoundStatus.FAILED);
+            }
         }
     }
 
@@ -200,6 +349,11 @@ public final class Firth {
      * @throws ArithmeticException on a singular information matrix or no convergence in 200 iterations.
      */
     private static Optimum maximize(double[][] x, double[] y, double[] start, boolean[] fixed) {
+        return maximize(x, y, start, fixed, MAX_ITER);
+    }
+
+    /** As above with an iteration limit: further starts of a profile point get fewer iterations than the first. */
+    private static Optimum maximize(double[][] x, double[] y, double[] start, boolean[] fixed, int maxIter) {
         int p = start.length;
         int[] free = IntStream.range(0, p).filter(r -> !fixed[r]).toArray();
         double[] beta = start.clone();
@@ -207,7 +361,7 @@ public final class Firth {
         if (e == null) {
             throw new ArithmeticException("singular Fisher information at the start");
         }
-        for (int it = 1; it <= MAX_ITER; it++) {
+        for (int it = 1; it <= maxIter; it++) {
             Cholesky block = Cholesky.of(e.info, free);
             if (block == null) {
                 throw new ArithmeticException("singular Fisher information");
@@ -251,7 +405,7 @@ public final class Firth {
                 return new Optimum(beta, e, it);
             }
         }
-        throw new ArithmeticException("Firth iteration did not converge in " + MAX_ITER + " iterations");
+        throw new ArithmeticException("Firth iteration did not converge in " + maxIter + " iterations");
     }
 
     /** Evaluates l*, X'WX and U* at β; null if X'WX is numerically singular. */

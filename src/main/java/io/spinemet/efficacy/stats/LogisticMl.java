@@ -94,7 +94,9 @@ public final class LogisticMl {
             GLM glm = irls(x, y, model, tol);
             return summarize(x, y, terms, glm, model, tol, separation);
         } catch (RuntimeException e) {
-            return failed("fit failed: " + e, separation);
+            // A numerical library's message means nothing to a user and must not reach a model file.
+            return failed(separation.separated() ? separationReason(separation)
+                    : "the iteratively reweighted least-squares fit failed numerically", separation);
         }
     }
 
@@ -202,13 +204,13 @@ public final class LogisticMl {
     /** The first reason the fit cannot be trusted, or null. */
     private static String unreliability(double[][] x, double[] b, double[] se, boolean converged,
                                         Separation.Result sep) {
+        if (sep.separated()) {
+            return separationReason(sep);
+        }
         for (int j = 0; j < b.length; j++) {
             if (!Double.isFinite(b[j]) || !Double.isFinite(se[j])) {
                 return "non-finite estimate or standard error for column " + j;
             }
-        }
-        if (sep.separated()) {
-            return sep.type() + " separation: maximum likelihood estimates do not exist";
         }
         if (!converged) {
             return "IRLS did not converge in 25 iterations";
@@ -227,6 +229,12 @@ public final class LogisticMl {
         return null;
     }
 
+    /** "quasi-complete separation (4 patients predicted perfectly): ..." */
+    private static String separationReason(Separation.Result sep) {
+        return sep.type() + " separation (" + sep.pointsSeparated() + " patients predicted perfectly): maximum "
+                + "likelihood estimates do not exist";
+    }
+
     /** Two-sided Wald p = 2(1 − Φ(|z|)) = erfc(|z|/√2). */
     static double waldP(double z) {
         return Erf.erfc(Math.abs(z) / Math.sqrt(2.0));
@@ -241,6 +249,8 @@ public final class LogisticMl {
      * recording the deviance of each IRLS step so that convergence and the step count can be reported.
      */
     private static final class RStartBernoulli implements Model {
+        private static final double LINK_THRESHOLD = 30.0;
+        private static final double DBL_EPSILON = Math.ulp(1.0);
         private final Model logit = Bernoulli.logit();
         private final List<Double> deviances = new ArrayList<>();
         private String[] columns;
@@ -273,14 +283,21 @@ public final class LogisticMl {
             return logit.link(mu);
         }
 
+        /**
+         * R's {@code binomial()$linkinv} (C {@code logit_linkinv}): μ = t / (1 + t) with t = e^η, and t clamped to
+         * ε for η &lt; −30 and to 1/ε for η &gt; 30 (ε = DBL_EPSILON), so μ never reaches 0 or 1 and the IRLS
+         * weights stay finite on separated data.
+         */
         @Override
         public double invlink(double eta) {
-            return logit.invlink(eta);
+            double t = eta < -LINK_THRESHOLD ? DBL_EPSILON : eta > LINK_THRESHOLD ? 1.0 / DBL_EPSILON : Math.exp(eta);
+            return t / (1.0 + t);
         }
 
+        /** dη/dμ = 1 / (μ(1 − μ)), with R's {@code mu.eta} floor ε on the derivative dμ/dη. */
         @Override
         public double dlink(double mu) {
-            return logit.dlink(mu);
+            return 1.0 / Math.max(mu * (1.0 - mu), DBL_EPSILON);
         }
 
         @Override

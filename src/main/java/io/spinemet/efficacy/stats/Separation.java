@@ -33,7 +33,8 @@ public final class Separation {
      * @param separated        whether the LP found a separating direction.
      * @param type             "none", "quasi-complete" or "complete".
      * @param objective        the LP optimum Σ s_i x_i'b.
-     * @param pointsSeparated  points with s_i x_i'b &gt; 0 at the LP optimum (depends on the optimal vertex).
+     * @param pointsSeparated  n under complete separation; otherwise the points with s_i x_i'b &gt; 0 at the LP
+     *                         optimum (depends on the optimal vertex).
      * @param direction        the optimal b (a direction of recession of the likelihood when separated).
      */
     public record Result(boolean separated, String type, double objective, int pointsSeparated, double[] direction) {
@@ -79,7 +80,9 @@ public final class Separation {
                 separated++;
             }
         }
-        return new Result(true, complete(a, p, tol) ? "complete" : "quasi-complete", opt.getValue(), separated, b);
+        boolean complete = complete(a, p, tol);
+        // Under complete separation some direction predicts every patient perfectly.
+        return new Result(true, complete ? "complete" : "quasi-complete", opt.getValue(), complete ? n : separated, b);
     }
 
     /** Second LP: max t s.t. s_i x_i'b − t ≥ 0, t ≤ 1, |b_j| ≤ 1; complete separation iff t &gt; 0. */

@@ -18,15 +18,21 @@ final class Limitations {
                     + "patients: coefficients, intervals and performance illustrate the method and must not guide "
                     + "care until the model is retrained on real data.");
         }
-        items.add(String.format(Locale.ROOT, "Small sample: %d patients, %d with good efficacy; %.2f events per "
-                + "variable (smaller outcome class per model term), far below the usual 10-20, so estimates are "
-                + "unstable and optimism is large.", cohort.n(), cohort.events(), cohort.eventsPerVariable()));
+        double epv = cohort.eventsPerVariable();
+        items.add(String.format(Locale.ROOT, "%d patients, %d with good efficacy; %.2f events per variable (smaller "
+                + "outcome class per model term), %s.", cohort.n(), cohort.events(), epv, epv < 10
+                ? "below the common rule of thumb of 10-20, so estimates are unstable and optimism is large"
+                : epv < 20 ? "within the common rule of thumb of 10-20; Riley et al.'s criteria (Training cohort) "
+                        + "are the better guide" : "above the common rule of thumb of 10-20"));
         if (separated) {
             items.add("The outcome is (quasi-)separated by the predictors: maximum-likelihood estimates do not exist; "
-                    + "the served fit is Firth's penalized likelihood, whose estimates are finite but shrunk.");
+                    + "Firth's penalized estimates are finite but shrunk.");
         }
-        items.add("Retrospective, single-centre study (May 2017 - December 2020); internal (bootstrap) validation only, "
-                + "no external validation.");
+        if (cohort.reconstructed()) {
+            items.add("The study behind the reconstructed cohort was retrospective and single-centre "
+                    + "(docs/study.md).");
+        }
+        items.add("Internal (bootstrap) validation only; no external validation.");
         items.add("The outcome 'relief for more than 3 months' is entangled with survival: patients who died within "
                 + "3 months cannot have good efficacy.");
         items.add("Predictors were chosen by the study's univariate and multivariable significance on the same data, "

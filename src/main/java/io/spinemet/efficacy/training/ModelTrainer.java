@@ -12,8 +12,10 @@ import io.spinemet.efficacy.stats.Firth;
 import io.spinemet.efficacy.stats.FisherExact;
 import io.spinemet.efficacy.stats.FisherInformation;
 import io.spinemet.efficacy.stats.LogisticMl;
+import io.spinemet.efficacy.stats.Lowess;
 import io.spinemet.efficacy.stats.OptimismBootstrap;
 import io.spinemet.efficacy.stats.Performance;
+import io.spinemet.efficacy.stats.RileySampleSize;
 import io.spinemet.efficacy.stats.Separation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,18 +50,25 @@ public final class ModelTrainer {
         LogisticMl.Fit ml = LogisticMl.fit(design.x(), design.y(), design.terms());
         boolean firthServed = options.method() == Method.FIRTH;
         if (!firthServed && !ml.reliable()) {
-            throw new TrainingException("the maximum-likelihood fit for " + procedure.name() + " is unreliable ("
-                    + ml.unreliableReason() + "); it cannot be served. Use --method firth.");
+            Separation.Result s = ml.separation();
+            throw new TrainingException(s.separated()
+                    ? "the " + procedure.name() + " data are " + s.type() + "ly separated: " + s.pointsSeparated()
+                            + " patients are predicted perfectly by the predictors, so maximum-likelihood estimates "
+                            + "do not exist and cannot be served. Use --method firth."
+                    : "the maximum-likelihood fit for " + procedure.name() + " is unreliable ("
+                            + ml.unreliableReason() + "); it cannot be served. Use --method firth.");
         }
         List<ModelFile.UnivariateResult> univariate = FactorCatalogue.candidates(procedure).stream()
                 .map(f -> univariate(patients, f)).toList();
         Firth.Fit firth = Firth.fit(design.x(), design.y(), design.terms());
         double[] beta = firthServed ? firth.estimates() : ml.estimates();
-        OptimismBootstrap.Procedure refit = firthServed
-                ? Firth::coefficients
-                : (x, y) -> LogisticMl.fit(x, y, design.terms()).estimates();
+        OptimismBootstrap.Procedure refit = firthServed ? Firth::coefficients : ModelTrainer::mlEstimates;
+        double[] lp = linearPredictor(design.x(), beta);
+        double[] p = Arrays.stream(lp).map(eta -> 1.0 / (1.0 + Math.exp(-eta))).toArray();
+        double[] grid = calibrationGrid(p);
         OptimismBootstrap.Result validation = OptimismBootstrap.validate(design.x(), design.y(), refit,
-                options.bootstrap(), options.seed(), progress);
+                options.bootstrap(), options.seed(), grid, progress);
+        requireUsable(validation, procedure);
 
         ModelFile.Fit mlFit = mlFit(ml);
         ModelFile.Fit firthFit = new ModelFile.Fit(Method.FIRTH.id(), Method.FIRTH.description(),
@@ -67,7 +76,7 @@ public final class ModelTrainer {
         ModelFile.Fit served = firthServed ? firthFit : mlFit;
         double[][] covariance = firthServed ? firth.covariance() : FisherInformation.inverse(design.x(), beta);
 
-        ModelFile.CohortSummary summary = summary(cohort, patients, design);
+        ModelFile.CohortSummary summary = summary(cohort, patients, design, options);
         return new ModelFile(
                 ModelFile.SCHEMA_VERSION,
                 "spinemet-efficacy-" + procedure.slug(),
@@ -83,12 +92,22 @@ public final class ModelTrainer {
                 firthServed ? mlFit : firthFit,
                 univariate,
                 separation(ml),
-                performance(design, beta, validation, options),
+                performance(design, lp, p, grid, validation, options),
                 summary,
                 new ModelFile.Training(ProjectVersion.get(), options.command(),
                         FactorCatalogue.candidates(procedure).stream().map(Factor::id).toList(),
                         options.bootstrap(), options.seed()),
                 Limitations.of(summary, ml.separation().separated(), options));
+    }
+
+    /** ML estimates for the bootstrap; a fit that failed outright throws, so the replicate is counted as failed. */
+    private static double[] mlEstimates(double[][] x, double[] y) {
+        LogisticMl.Fit fit = LogisticMl.fit(x, y, java.util.stream.IntStream.range(0, x[0].length)
+                .mapToObj(j -> "c" + j).toList());
+        if (fit.coefficients().isEmpty()) {
+            throw new ArithmeticException(fit.unreliableReason());
+        }
+        return fit.estimates();
     }
 
     private static Design checkedDesign(List<Patient> patients, TrainingOptions options) throws TrainingException {
@@ -107,6 +126,13 @@ public final class ModelTrainer {
             throw new TrainingException("every " + procedure.name() + " patient has the same outcome; "
                     + "no model can be fitted");
         }
+        if (Math.min(events, design.n() - events) < MIN_CLASS) {
+            throw new TrainingException(String.format(java.util.Locale.ROOT, "%s has %d patients with good efficacy "
+                    + "and %d without; a model needs at least %d of each to be fitted and validated at all "
+                    + "(Riley et al.'s minimum for these %d terms is %d patients)", procedure.name(), events,
+                    design.n() - events, MIN_CLASS, design.terms().size() - 1, RileySampleSize.conservative(
+                            design.terms().size() - 1, (double) events / design.n()).required()));
+        }
         if (design.n() <= design.terms().size()) {
             throw new TrainingException(procedure.name() + " has " + design.n() + " patients for "
                     + design.terms().size() + " parameters; use fewer predictors");
@@ -117,6 +143,13 @@ public final class ModelTrainer {
                 throw new TrainingException("term " + design.terms().get(j) + " takes one value for every "
                         + procedure.name() + " patient; it cannot be estimated");
             }
+        }
+        int[] aliased = io.spinemet.efficacy.stats.Aliasing.aliased(design.x());
+        if (aliased.length > 0) {
+            throw new TrainingException("the " + procedure.name() + " design is collinear: "
+                    + String.join(", ", Arrays.stream(aliased).mapToObj(design.terms()::get).toList())
+                    + (aliased.length == 1 ? " is" : " are") + " aliased (a linear combination of the terms before "
+                    + "it); drop " + (aliased.length == 1 ? "it" : "them") + " from --predictors");
         }
         return design;
     }
@@ -171,7 +204,12 @@ public final class ModelTrainer {
     private static ModelFile.Coefficient coefficient(Firth.Coefficient c) {
         return new ModelFile.Coefficient(c.term(), Numbers.round(c.estimate()), Numbers.round(c.stdError()),
                 Numbers.round(c.oddsRatio()), Numbers.round(c.orCiLow()), Numbers.round(c.orCiHigh()),
-                Numbers.round(c.pProfile()));
+                Numbers.round(c.pProfile()), new ModelFile.ProfileSearch(status(c.lowStatus()),
+                        status(c.highStatus()), c.multipleBranches()));
+    }
+
+    private static String status(Firth.BoundStatus s) {
+        return s.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static ModelFile.Predictor predictor(Factor f) {
@@ -207,32 +245,132 @@ public final class ModelTrainer {
         return new ModelFile.Separation(s.separated(), s.type(), s.pointsSeparated(), note);
     }
 
-    private static ModelFile.Performance performance(Design d, double[] beta, OptimismBootstrap.Result v,
-                                                     TrainingOptions options) {
-        double[] lp = new double[d.n()];
-        double[] p = new double[d.n()];
-        for (int i = 0; i < d.n(); i++) {
-            for (int j = 0; j < beta.length; j++) {
-                lp[i] += d.x()[i][j] * beta[j];
-            }
-            p[i] = 1.0 / (1.0 + Math.exp(-lp[i]));
+    /** Replicates that must be usable, as a share of B, before a model is written. */
+    static final double MIN_USED_SHARE = 0.5;
+    /** Fewest patients in each outcome class for which a model is fitted at all. */
+    static final int MIN_CLASS = 5;
+    /** Points of the calibration grid, as {@code rms::calibrate}. */
+    private static final int GRID_POINTS = 50;
+    private static final int HISTOGRAM_BINS = 20;
+
+    /** Refuses a model when fewer than half of its bootstrap replicates could be used. */
+    static void requireUsable(OptimismBootstrap.Result validation, Procedure procedure) throws TrainingException {
+        if (validation.used() < MIN_USED_SHARE * validation.requested()) {
+            throw new TrainingException(String.format(java.util.Locale.ROOT, "only %d of %d bootstrap replicates "
+                    + "of the %s model could be used (dropped: %s); with fewer than half, the optimism cannot be "
+                    + "estimated and the data cannot support this model. Use fewer predictors or more patients.",
+                    validation.used(), validation.requested(), procedure.name(), dropped(validation)));
         }
-        Performance.Calibration apparent = Performance.calibration(d.y(), lp);
-        return new ModelFile.Performance(
-                Numbers.round(Performance.auc(d.y(), p)), Numbers.round(v.corrected().auc()),
-                Numbers.round(apparent.slope()), Numbers.round(v.corrected().calibrationSlope()),
-                Numbers.round(apparent.intercept()), Numbers.round(v.corrected().calibrationIntercept()),
-                Numbers.round(Performance.brier(d.y(), p)), Numbers.round(v.corrected().brier()),
-                v.requested(), v.used(), options.seed());
     }
 
-    private static ModelFile.CohortSummary summary(Cohort cohort, List<Patient> patients, Design d) {
+    /** "single outcome class 3, constant term 0, ..." */
+    static String dropped(OptimismBootstrap.Result v) {
+        return "single outcome class " + v.count(OptimismBootstrap.Outcome.SINGLE_CLASS) + ", constant term "
+                + v.count(OptimismBootstrap.Outcome.CONSTANT_COLUMN) + ", aliased design "
+                + v.count(OptimismBootstrap.Outcome.ALIASED_DESIGN) + ", failed fit "
+                + v.count(OptimismBootstrap.Outcome.FAILED_FIT);
+    }
+
+    /** η = Xβ. */
+    private static double[] linearPredictor(double[][] x, double[] beta) {
+        double[] lp = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < beta.length; j++) {
+                lp[i] += x[i][j] * beta[j];
+            }
+        }
+        return lp;
+    }
+
+    /** 50 equally spaced predicted probabilities from the smallest to the largest prediction. */
+    private static double[] calibrationGrid(double[] p) {
+        double lo = Arrays.stream(p).min().orElseThrow();
+        double hi = Arrays.stream(p).max().orElseThrow();
+        if (hi - lo < 1e-12) {
+            return new double[] {lo};
+        }
+        return IntStream.range(0, GRID_POINTS).mapToDouble(k -> lo + (hi - lo) * k / (GRID_POINTS - 1)).toArray();
+    }
+
+    private static ModelFile.Performance performance(Design d, double[] lp, double[] p, double[] grid,
+                                                     OptimismBootstrap.Result v, TrainingOptions options) {
+        double[] y = d.y();
+        Performance.Calibration apparent = Performance.calibration(y, lp);
+        double[] delong = Performance.aucDeLong(y, p);
+        OptimismBootstrap.Indices o = v.optimism();
+        ModelFile.Intervals intervals = new ModelFile.Intervals(
+                interval(delong[0], delong[1], "DeLong (pROC::ci.auc)"),
+                interval(v.lower().auc() - o.auc(), v.upper().auc() - o.auc(),
+                        "bootstrap percentile of the replicates' apparent AUC, shifted by the mean optimism"),
+                interval(v.lower().calibrationIntercept(), v.upper().calibrationIntercept(),
+                        "bootstrap percentile of the replicates' test calibration intercept"),
+                interval(v.lower().calibrationSlope(), v.upper().calibrationSlope(),
+                        "bootstrap percentile of the replicates' test calibration slope"),
+                interval(v.lower().brier(), v.upper().brier(), "bootstrap percentile of the replicates' apparent Brier"),
+                interval(v.lower().brier() - o.brier(), v.upper().brier() - o.brier(),
+                        "bootstrap percentile of the replicates' apparent Brier, shifted by the mean optimism"));
+        ModelFile.BootstrapAccount account = new ModelFile.BootstrapAccount(v.requested(), v.used(),
+                v.count(OptimismBootstrap.Outcome.SINGLE_CLASS), v.count(OptimismBootstrap.Outcome.CONSTANT_COLUMN),
+                v.count(OptimismBootstrap.Outcome.ALIASED_DESIGN), v.count(OptimismBootstrap.Outcome.FAILED_FIT),
+                v.count(OptimismBootstrap.Outcome.REFITTED_WITHOUT_ALIASED));
+        double[] curve = Lowess.smooth(p, y).at(grid);
+        List<Double> corrected = new ArrayList<>();
+        for (int g = 0; g < grid.length; g++) {
+            corrected.add(Numbers.round(curve[g] - v.curveOptimism().get(g)));
+        }
+        ModelFile.CalibrationCurve calibration = new ModelFile.CalibrationCurve("lowess(p, y, iter = 0)",
+                rounded(grid), rounded(curve), corrected, histogram(p));
+        ModelFile.Roc roc = new ModelFile.Roc(Arrays.stream(Performance.roc(y, p))
+                .map(pt -> new ModelFile.RocPoint(Numbers.round(pt[0]), Numbers.round(pt[1]))).toList());
+        return new ModelFile.Performance(
+                Numbers.round(Performance.auc(y, p)), Numbers.round(v.corrected().auc()),
+                Numbers.round(apparent.slope()), Numbers.round(v.corrected().calibrationSlope()),
+                Numbers.round(apparent.intercept()), Numbers.round(v.corrected().calibrationIntercept()),
+                Numbers.round(Performance.brier(y, p)), Numbers.round(v.corrected().brier()),
+                v.requested(), v.used(), options.seed(), intervals, account, calibration, roc);
+    }
+
+    private static ModelFile.Interval interval(double lower, double upper, String method) {
+        return new ModelFile.Interval(Numbers.round(lower), Numbers.round(upper), method);
+    }
+
+    private static List<Double> rounded(double[] v) {
+        return Arrays.stream(v).mapToObj(Numbers::round).toList();
+    }
+
+    /** Counts of predictions in [0, 0.05), ..., [0.95, 1]. */
+    private static ModelFile.Histogram histogram(double[] p) {
+        int[] counts = new int[HISTOGRAM_BINS];
+        for (double q : p) {
+            counts[Math.min(HISTOGRAM_BINS - 1, (int) Math.floor(q * HISTOGRAM_BINS))]++;
+        }
+        return new ModelFile.Histogram(IntStream.rangeClosed(0, HISTOGRAM_BINS)
+                .mapToObj(k -> Numbers.round((double) k / HISTOGRAM_BINS)).toList(),
+                Arrays.stream(counts).boxed().toList());
+    }
+
+    private static ModelFile.CohortSummary summary(Cohort cohort, List<Patient> patients, Design d,
+                                                   TrainingOptions options) {
         int events = d.events();
-        double epv = (double) Math.min(events, d.n() - events) / (d.terms().size() - 1);
+        int parameters = d.terms().size() - 1;
+        double epv = (double) Math.min(events, d.n() - events) / parameters;
         boolean reconstructed = CohortProvenance.isReconstructed(cohort);
         return new ModelFile.CohortSummary(cohort.source(), cohort.sha256(), reconstructed,
                 CohortProvenance.describe(cohort), d.n(), events, Numbers.round(epv),
                 CohortDescription.prevalence(patients, FactorCatalogue.candidates(patients.get(0).procedure())),
-                CohortDescription.patterns(patients, d.factors()));
+                CohortDescription.patterns(patients, d.factors()), options.study(),
+                sampleSize(parameters, events, d.n()));
+    }
+
+    /** Riley et al.'s minimum sample size with the conservative anticipated R²cs. */
+    private static ModelFile.SampleSize sampleSize(int parameters, int events, int n) {
+        double prevalence = (double) events / n;
+        RileySampleSize.Result r = RileySampleSize.conservative(parameters, prevalence);
+        return new ModelFile.SampleSize(parameters, Numbers.round(prevalence),
+                Numbers.round(RileySampleSize.CONSERVATIVE_SHARE * r.maxR2cs()), Numbers.round(r.maxR2cs()),
+                List.of(new ModelFile.Criterion("expected shrinkage >= 0.9", r.shrinkage()),
+                        new ModelFile.Criterion("optimism in Nagelkerke R² <= 0.05", r.optimism()),
+                        new ModelFile.Criterion("overall risk within ±0.05", r.intercept())),
+                r.required(), n);
     }
 }

@@ -7,6 +7,7 @@ import io.quarkus.runtime.Startup;
 import io.spinemet.efficacy.Sha256;
 import io.spinemet.efficacy.catalogue.Procedure;
 import io.spinemet.efficacy.modelfile.ModelFile;
+import io.spinemet.efficacy.modelfile.card.CardView;
 import io.spinemet.efficacy.scoring.LoadedModel;
 import io.spinemet.efficacy.scoring.ModelRegistry;
 import jakarta.inject.Singleton;
@@ -63,15 +64,24 @@ public class Pages {
     static Views.ModelPage modelPage(Views.Links links, List<Views.ModelSummary> all, LoadedModel m) {
         ModelFile f = m.file();
         ModelFile.Performance perf = f.performance();
-        return new Views.ModelPage(links, all, Views.ModelSummary.of(m), f,
-                new RawString(ForestPlot.svg(f.coefficients(), f.method().equals("firth") ? "profile" : "Wald")),
-                new RawString(Nomogram.svg(f)),
+        Views.Figure forest = new Views.Figure("forest", "Forest plot", "The served fit's odds ratios with their 95% "
+                + "CIs on a log scale; left of 1 lowers the odds of good efficacy.",
+                new RawString(ForestPlot.svg(f.coefficients(), f.method().equals("firth") ? "profile" : "Wald")));
+        Views.Figure nomogram = new Views.Figure("nomogram", "Nomogram", "Drawn as R's rms::nomogram draws it: read "
+                + "each factor's points on the top scale (the factor with the widest effect spans 100 points), add "
+                + "them, and read the probability below the total.", new RawString(Nomogram.svg(f)));
+        Views.Figure calibration = new Views.Figure("calibration", "Calibration", "Observed against predicted "
+                + "probability: the apparent and the bootstrap optimism-corrected lowess curves (rms::calibrate) "
+                + "against the ideal diagonal, with the predicted probabilities' histogram.",
                 new RawString(CalibrationPlot.svg(ModelCharts.calibrationCurve(f), new CalibrationPlot.Figures(
                         perf.calibrationInterceptApparent(), perf.calibrationInterceptOptimismCorrected(),
                         perf.calibrationSlopeApparent(), perf.calibrationSlopeOptimismCorrected(),
-                        perf.brierApparent(), perf.brierOptimismCorrected()))),
-                new RawString(RocPlot.svg(ModelCharts.rocPoints(f), perf.aucApparent(),
-                        perf.aucOptimismCorrected())));
+                        perf.brierApparent(), perf.brierOptimismCorrected()))));
+        Views.Figure roc = new Views.Figure("roc", "ROC curve", "Sensitivity against 1 − specificity of the served "
+                + "fit, with the apparent and the optimism-corrected AUC.",
+                new RawString(RocPlot.svg(ModelCharts.rocPoints(f), perf.aucApparent(), perf.aucOptimismCorrected())));
+        return new Views.ModelPage(links, all, Views.ModelSummary.of(m), CardView.of(f, m.sha256()),
+                Map.of("coefficients", List.of(forest, nomogram), "performance", List.of(calibration, roc)));
     }
 
     Rendered calculator() {

@@ -2,8 +2,10 @@ package io.spinemet.efficacy.web;
 
 import io.quarkus.qute.RawString;
 import io.spinemet.efficacy.modelfile.ModelFile;
+import io.spinemet.efficacy.modelfile.card.CardView;
 import io.spinemet.efficacy.scoring.LoadedModel;
 import java.util.List;
+import java.util.Map;
 
 /** What the page templates show: records computed once from the loaded models. */
 public final class Views {
@@ -35,9 +37,17 @@ public final class Views {
     public record Calculator(Links links, List<ModelSummary> models, boolean reconstructed) {
     }
 
-    /** A model card page: the model file and the charts drawn from it. */
-    public record ModelPage(Links links, List<ModelSummary> models, ModelSummary summary, ModelFile model,
-                            RawString forestPlot, RawString nomogram, RawString calibrationPlot,
-                            RawString rocCurve) {
+    /**
+     * A model card page: the card's content (the same view model as the Markdown card) and the charts drawn from the
+     * model file, each placed in a section of the card.
+     *
+     * @param figures by card section id ({@code coefficients}, {@code performance}), the charts that illustrate it
+     */
+    public record ModelPage(Links links, List<ModelSummary> models, ModelSummary summary, CardView card,
+                            Map<String, List<Figure>> figures) {
+    }
+
+    /** A chart with its heading and a sentence on how to read it. */
+    public record Figure(String id, String title, String caption, RawString svg) {
     }
 }

@@ -76,6 +76,30 @@ class CohortCsvReaderTest {
         assertEquals(10, problems.size(), problems.toString());
     }
 
+    /** A row with an unknown procedure still has its other bad values reported, every one of them. */
+    @Test
+    void reportsEveryProblemOnARowWithAnUnknownProcedure() {
+        String csv = HEADER + "P9,SURGERY,maybe,0,0,FAST,0,0,0,0,1,0,0,,-1,4.4,2\n";
+        List<CohortProblem> problems = problems(csv);
+        assertProblem(problems, 2, "procedure", "SURGERY");
+        assertProblem(problems, 2, "malnutrition", "maybe");
+        assertProblem(problems, 2, "primaryTumorGrowth", "FAST");
+        assertProblem(problems, 2, "vertebraeInvolved", "0");
+        assertProblem(problems, 2, "reliefMonths", "-1");
+        assertProblem(problems, 2, "goodEfficacy", "2");
+        assertEquals(6, problems.size(), problems.toString());
+    }
+
+    /** Procedure names are case-insensitive, as on the command line and in the API. */
+    @Test
+    void procedureNamesAreCaseInsensitive() throws Exception {
+        String csv = HEADER + "P1,pvp,0,0,0,SLOW,0,0,0,1,0,0,0,,6.0,9.0,1\n"
+                + "D1,Decompression,0,0,0,SLOW,0,0,0,1,0,0,0,C,6.0,9.0,1\n";
+        Cohort c = read(csv);
+        assertEquals(Procedure.PVP, c.patients().get(0).procedure());
+        assertEquals(Procedure.DECOMPRESSION, c.patients().get(1).procedure());
+    }
+
     @Test
     void rejectsUnknownAndMissingColumns() {
         String header = HEADER.replace("leukopenia,", "leucopenia,").replace(",goodEfficacy", "");

@@ -44,4 +44,57 @@ class FisherExactTest {
         // Agresti (2013) Table 3.8, tea tasting: two-sided p = 0.4857 (= 34/70).
         assertEquals(34.0 / 70.0, FisherExact.twoSided(3, 1, 1, 3), 1e-12);
     }
+
+    /**
+     * Against brute-force enumeration of every table (the definition, written here independently): a 3 × 2 and a
+     * 2 × 2 table with hundreds of patients, where the closed-form tail must agree to 1e-12.
+     */
+    @Test
+    void agreesWithFullEnumerationOnLargerTables() {
+        int[][][] tables = {{{60, 41}, {35, 52}, {70, 90}}, {{120, 80}, {95, 130}}, {{5, 200}, {9, 150}, {1, 3}}};
+        for (int[][] t : tables) {
+            assertEquals(bruteForce(t), FisherExact.twoSided(t), 1e-12, java.util.Arrays.deepToString(t));
+        }
+    }
+
+    /** Registry size: a 3 × 2 table of 20,000 patients finishes (O(n^1.5)); p of a null table is not small. */
+    @Test
+    void registrySizedTable() {
+        double p = FisherExact.twoSided(new int[][] {{3300, 3400}, {3350, 3250}, {3380, 3320}});
+        org.junit.jupiter.api.Assertions.assertTrue(p > 0.05 && p <= 1.0, "p = " + p);
+    }
+
+    private static double bruteForce(int[][] t) {
+        int r = t.length;
+        int[] rows = new int[r];
+        int c2 = 0;
+        int n = 0;
+        for (int i = 0; i < r; i++) {
+            rows[i] = t[i][0] + t[i][1];
+            c2 += t[i][1];
+            n += rows[i];
+        }
+        double logNorm = org.apache.commons.math3.util.CombinatoricsUtils.binomialCoefficientLog(n, c2);
+        double obs = -logNorm;
+        for (int i = 0; i < r; i++) {
+            obs += org.apache.commons.math3.util.CombinatoricsUtils.binomialCoefficientLog(rows[i], t[i][1]);
+        }
+        return Math.min(1.0, enumerate(rows, 0, c2, -logNorm, obs + Math.log(1 + 1e-7)));
+    }
+
+    private static double enumerate(int[] rows, int i, int remaining, double logP, double limit) {
+        if (i == rows.length - 1) {
+            if (remaining > rows[i]) {
+                return 0.0;
+            }
+            double lp = logP + org.apache.commons.math3.util.CombinatoricsUtils.binomialCoefficientLog(rows[i], remaining);
+            return lp <= limit ? Math.exp(lp) : 0.0;
+        }
+        double s = 0.0;
+        for (int a = 0; a <= Math.min(rows[i], remaining); a++) {
+            s += enumerate(rows, i + 1, remaining - a,
+                    logP + org.apache.commons.math3.util.CombinatoricsUtils.binomialCoefficientLog(rows[i], a), limit);
+        }
+        return s;
+    }
 }

@@ -130,4 +130,29 @@ class LogisticMlTest {
         assertThrows(IllegalArgumentException.class, () -> Performance.auc(new double[] {0, 1}, new double[] {0.5}));
         assertThrows(IllegalArgumentException.class, () -> FisherExact.twoSided(new int[][] {{1, 2}}));
     }
+
+    /**
+     * Complete separation: R's glm clamps μ inside (ε, 1 − ε) and warns; the fit here is flagged with the separation
+     * first (type and count of patients predicted perfectly), never with a numerical library's error text.
+     */
+    @Test
+    void completeSeparationIsReportedFirstWithoutLibraryText() {
+        double[][] x = {{1, 0}, {1, 0}, {1, 0}, {1, 0}, {1, 1}, {1, 1}, {1, 1}, {1, 1}, {1, 1}};
+        double[] y = {0, 0, 0, 0, 1, 1, 1, 1, 1};
+        LogisticMl.Fit fit = LogisticMl.fit(x, y, List.of("(Intercept)", "a"));
+        assertFalse(fit.reliable());
+        assertTrue(fit.unreliableReason().startsWith("complete separation (9 patients predicted perfectly)"),
+                fit.unreliableReason());
+        assertFalse(fit.unreliableReason().contains("LAPACK") || fit.unreliableReason().contains("Exception"));
+        assertTrue(java.util.Arrays.stream(fit.estimates()).allMatch(Double::isFinite), "μ clamped: finite iterates");
+    }
+
+    /** Gram-Schmidt aliasing as R's qr (tolerance 1e-7): a copy and a sum of earlier columns are aliased. */
+    @Test
+    void aliasedColumnsAreTheLaterOnes() {
+        double[][] x = {{1, 0, 1, 0, 1}, {1, 1, 0, 1, 1}, {1, 0, 0, 0, 0}, {1, 1, 1, 1, 2}, {1, 0, 1, 0, 1}};
+        assertEquals(List.of(3, 4), java.util.Arrays.stream(Aliasing.aliased(x)).boxed().toList());
+        double[][] constant = {{1, 2, 0}, {1, 2, 1}, {1, 2, 0}};
+        assertEquals(List.of(1), java.util.Arrays.stream(Aliasing.aliased(constant)).boxed().toList());
+    }
 }

@@ -37,6 +37,7 @@ class OptimismBootstrapTest {
         assertEquals(B, calls.get());
         assertEquals(B, r.requested());
         assertEquals(B, r.used() + r.skipped() + r.failed());
+        assertTrue(r.lower().auc() < r.apparent().auc() && r.apparent().auc() < r.upper().auc() + 0.05);
         assertEquals(exp.get("apparent_performance").get("firth").get("auc").asDouble(), r.apparent().auc(), 1e-9);
         assertEquals(own.get("corrected").get("auc").asDouble(), r.corrected().auc(), AUC_MC);
         assertEquals(own.get("corrected").get("calibration_slope").asDouble(), r.corrected().calibrationSlope(), SLOPE_MC);
@@ -63,8 +64,9 @@ class OptimismBootstrapTest {
     }
 
     @Test
-    void skipsDegenerateReplicates() {
-        // A rare binary column (one 1 among 12) is often absent from a resample: those replicates are skipped.
+    void keepsReplicatesWithAnAliasedTermByRefittingWithoutIt() {
+        // A rare binary column (one 1 among 12) is absent from a resample with probability (11/12)^12 = 0.35: R's
+        // glm would alias it, so those replicates are refitted without it instead of being dropped.
         double[][] xs = new double[12][];
         double[] ys = new double[12];
         for (int i = 0; i < 12; i++) {
@@ -72,8 +74,41 @@ class OptimismBootstrapTest {
             ys[i] = i % 2;
         }
         OptimismBootstrap.Result r = OptimismBootstrap.validate(xs, ys, Firth::coefficients, 100, 7L, null);
-        assertTrue(r.skipped() > 0);
-        assertEquals(100, r.used() + r.skipped() + r.failed());
+        int refitted = r.count(OptimismBootstrap.Outcome.REFITTED_WITHOUT_ALIASED);
+        assertTrue(refitted > 20 && refitted < 50, "about 35 of 100: " + refitted);
+        assertEquals(100, r.account().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(r.used(), r.count(OptimismBootstrap.Outcome.USED) + refitted);
+    }
+
+    /** One event among 12: a resample has no event with probability (11/12)^12 = 0.352, dropped as single class. */
+    @Test
+    void countsSingleClassReplicates() {
+        double[][] xs = new double[12][];
+        double[] ys = new double[12];
+        for (int i = 0; i < 12; i++) {
+            xs[i] = new double[] {1, i % 2};
+            ys[i] = i == 0 ? 1 : 0;
+        }
+        OptimismBootstrap.Result r = OptimismBootstrap.validate(xs, ys, Firth::coefficients, 400, 3L, null);
+        int single = r.count(OptimismBootstrap.Outcome.SINGLE_CLASS);
+        assertTrue(single > 110 && single < 175, "about 141 of 400: " + single);
+        assertEquals(single, r.requested() - r.used() - r.failed() - r.count(OptimismBootstrap.Outcome.CONSTANT_COLUMN)
+                - r.count(OptimismBootstrap.Outcome.ALIASED_DESIGN));
+    }
+
+    /** Per-replicate seeds and ordered combination: one thread and the common pool give identical results. */
+    @Test
+    void sameResultOnOneThreadAsOnTheCommonPool() throws Exception {
+        java.util.concurrent.ForkJoinPool single = new java.util.concurrent.ForkJoinPool(1);
+        try {
+            OptimismBootstrap.Result one = single.submit(() -> OptimismBootstrap.validate(x, cohort.y,
+                    Firth::coefficients, 60, 11L, new double[] {0.3, 0.5, 0.7}, null)).get();
+            OptimismBootstrap.Result many = OptimismBootstrap.validate(x, cohort.y, Firth::coefficients, 60, 11L,
+                    new double[] {0.3, 0.5, 0.7}, null);
+            assertEquals(one, many);
+        } finally {
+            single.shutdown();
+        }
     }
 
     @Test

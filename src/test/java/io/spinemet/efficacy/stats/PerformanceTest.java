@@ -34,6 +34,12 @@ class PerformanceTest {
             double[] pMl = Design.probabilities(x, LogisticMl.fit(x, cohort.y, FixtureCohort.terms(predictors)).estimates());
             assertEquals(app.get("ml").get("auc").asDouble(), Performance.auc(cohort.y, pMl), TOL, "ML AUC");
             assertEquals(app.get("ml").get("brier").asDouble(), Performance.brier(cohort.y, pMl), TOL, "ML Brier");
+            for (String fit : List.of("ml", "firth")) {
+                double[] p = fit.equals("ml") ? pMl : pFirth;
+                double[] ci = Performance.aucDeLong(cohort.y, p);
+                assertEquals(app.get(fit).get("auc_ci_delong_low").asDouble(), ci[0], TOL, fit + " DeLong low");
+                assertEquals(app.get(fit).get("auc_ci_delong_high").asDouble(), ci[1], TOL, fit + " DeLong high");
+            }
         }
     }
 
@@ -55,5 +61,49 @@ class PerformanceTest {
         double[] y = {0, 0, 1, 1};
         double[] p = {0.1, 0.5, 0.5, 0.9};
         assertEquals((1 + 1 + 0.5 + 1) / 4.0, Performance.auc(y, p), 0.0);
+    }
+
+    /**
+     * Rank AUC equals the pairwise definition with ties counting ½ (hand count: 3 events, 3 non-events, 9 pairs:
+     * concordant 6, tied 2, discordant 1 -> 7/9).
+     */
+    @Test
+    void rankAucMatchesPairsAndScales() {
+        double[] y = {1, 1, 1, 0, 0, 0};
+        double[] p = {0.9, 0.5, 0.3, 0.5, 0.3, 0.1};
+        // events 0.9 > all (3); 0.5 vs {0.5 tie, 0.3 >, 0.1 >} = 2.5; 0.3 vs {0.5 <, 0.3 tie, 0.1 >} = 1.5
+        assertEquals(7.0 / 9.0, Performance.auc(y, p), 1e-15);
+        // and equals the pairwise count on a larger random sample with many ties
+        int n = 2_000;
+        double[] yy = new double[n];
+        double[] pp = new double[n];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        for (int i = 0; i < n; i++) {
+            pp[i] = r.nextInt(50) / 50.0;
+            yy[i] = r.nextDouble() < pp[i] ? 1 : 0;
+        }
+        double pairs = 0.0;
+        double concordant = 0.0;
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                if (yy[i] == 1 && yy[k] == 0) {
+                    pairs++;
+                    concordant += pp[i] > pp[k] ? 1.0 : pp[i] == pp[k] ? 0.5 : 0.0;
+                }
+            }
+        }
+        assertEquals(concordant / pairs, Performance.auc(yy, pp), 1e-12);
+    }
+
+    /** ROC of the hand example: thresholds 0.9, 0.5, 0.3, 0.1. */
+    @Test
+    void rocPoints() {
+        double[][] roc = Performance.roc(new double[] {1, 1, 1, 0, 0, 0}, new double[] {0.9, 0.5, 0.3, 0.5, 0.3, 0.1});
+        double[][] expected = {{0, 0}, {0, 1 / 3.0}, {1 / 3.0, 2 / 3.0}, {2 / 3.0, 1}, {1, 1}};
+        assertEquals(expected.length, roc.length);
+        for (int k = 0; k < roc.length; k++) {
+            assertEquals(expected[k][0], roc[k][0], 1e-15);
+            assertEquals(expected[k][1], roc[k][1], 1e-15);
+        }
     }
 }

@@ -55,7 +55,8 @@ class SeparationTest {
         double[][] x = {{1, 0}, {1, 1}, {1, 2}, {1, 3}};
         Separation.Result r = Separation.check(x, new double[] {0, 0, 1, 1});
         assertEquals("complete", r.type());
-        // Unique LP optimum b = (−1, 1): x = 1 lies on the boundary, the other three strictly inside.
-        assertEquals(3, r.pointsSeparated());
+        // Complete: b = (−1.5, 1) separates all four strictly, so ML's fitted probabilities tend to 0 or 1 for every
+        // patient (the LP's own vertex b = (−1, 1) leaves x = 1 on the boundary and would undercount to 3).
+        assertEquals(4, r.pointsSeparated());
     }
 }

@@ -51,7 +51,7 @@ class TrainCommandTest {
 
     @Test
     void trainsOneProcedureWithChosenPredictorsAndMethod() {
-        Run run = run("--cohort", REFERENCE.toString(), "--out", out.toString(), "--procedure", "PVP",
+        Run run = run("--cohort", REFERENCE.toString(), "--out", out.toString(), "--procedure", "pvp",
                 "--predictors", "malnutrition,poorPerformanceStatus", "--method", "ml", "--bootstrap", "20",
                 "--seed", "7");
         assertEquals(0, run.status(), run.stderr());
@@ -72,8 +72,82 @@ class TrainCommandTest {
         assertBad(2, "'malnutrtion' is not a factor id", "--cohort", REFERENCE.toString(), "--out",
                 out.toString(), "--predictors", "malnutrtion");
         assertBad(2, "Invalid value for option '--procedure'", "--cohort", REFERENCE.toString(), "--out",
-                out.toString(), "--procedure", "pvp");
+                out.toString(), "--procedure", "vertebroplasty");
         assertBad(2, "Unknown option", "--cohort", REFERENCE.toString(), "--out", out.toString(), "--folds", "5");
+    }
+
+    /** Existing model files are not replaced without --force; with it, all are replaced and no temp dir is left. */
+    @Test
+    void refusesToOverwriteWithoutForceAndLeavesNoStagingDirectory() throws Exception {
+        Files.writeString(out.resolve("pvp.md"), "a hospital's own card");
+        Run refused = run("--cohort", REFERENCE.toString(), "--out", out.toString(), "--procedure", "PVP",
+                "--bootstrap", "5");
+        assertEquals(1, refused.status(), refused.stderr());
+        assertTrue(refused.stderr().contains("already holds pvp.md") && refused.stderr().contains("--force"),
+                refused.stderr());
+        assertEquals("a hospital's own card", Files.readString(out.resolve("pvp.md")));
+        assertFalse(Files.exists(out.resolve("pvp.json")));
+
+        Run forced = run("--cohort", REFERENCE.toString(), "--out", out.toString(), "--procedure", "PVP",
+                "--bootstrap", "5", "--force");
+        assertEquals(0, forced.status(), forced.stderr());
+        assertTrue(Files.readString(out.resolve("pvp.md")).startsWith("# Model card"));
+        try (var listing = Files.list(out)) {
+            assertEquals(java.util.Set.of("pvp.json", "pvp.json.sha256", "pvp.md"),
+                    listing.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
+    /** A PVP-only hospital: the decompression model is skipped with a message, the PVP model is written. */
+    @Test
+    void oneProcedureCohortTrainsThatModelAlone() throws Exception {
+        Path csv = out.resolve("pvp-only.csv");
+        String[] lines = Files.readString(REFERENCE).split("\n");
+        StringBuilder pvp = new StringBuilder(lines[0]).append('\n');
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].contains(",PVP,")) {
+                pvp.append(lines[i]).append('\n');
+            }
+        }
+        Files.writeString(csv, pvp);
+        Path models = out.resolve("models");
+        Run run = run("--cohort", csv.toString(), "--out", models.toString(), "--bootstrap", "5", "--site",
+                "Example Hospital", "--period", "2019-2023");
+        assertEquals(0, run.status(), run.stderr());
+        assertTrue(run.stderr().contains("the cohort has no DECOMPRESSION patients"), run.stderr());
+        assertTrue(Files.exists(models.resolve("pvp.json")));
+        assertFalse(Files.exists(models.resolve("decompression.json")));
+        String card = Files.readString(models.resolve("pvp.md"));
+        assertTrue(card.contains("- **Site:** Example Hospital") && card.contains("- **Period:** 2019-2023"), card);
+        assertTrue(card.contains("--site 'Example Hospital' --period '2019-2023'"), card);
+    }
+
+    /** One event among 34 (and 3 patients) are refused with exit 1 and nothing written. */
+    @Test
+    void refusesTooFewEvents() throws Exception {
+        String[] lines = Files.readString(REFERENCE).split("\n");
+        StringBuilder one = new StringBuilder(lines[0]).append('\n');
+        boolean kept = false;
+        for (int i = 1; i < lines.length; i++) {
+            if (!lines[i].contains(",PVP,")) {
+                continue;
+            }
+            boolean good = lines[i].endsWith(",1");
+            if (good && kept) {
+                continue; // keep a single good outcome among the PVP patients with poor efficacy
+            }
+            kept |= good;
+            one.append(lines[i]).append('\n');
+        }
+        Path csv = out.resolve("one-event.csv");
+        Files.writeString(csv, one);
+        Path models = out.resolve("models");
+        Run run = run("--cohort", csv.toString(), "--out", models.toString(), "--bootstrap", "5");
+        assertEquals(1, run.status(), run.stderr());
+        assertTrue(run.stderr().contains("1 patients with good efficacy") && run.stderr().contains("at least 5"),
+                run.stderr());
+        assertTrue(run.stderr().contains("Nothing was written"), run.stderr());
+        assertFalse(Files.exists(models));
     }
 
     @Test

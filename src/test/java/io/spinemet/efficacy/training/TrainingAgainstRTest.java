@@ -136,6 +136,32 @@ class TrainingAgainstRTest {
         TrainingException e = org.junit.jupiter.api.Assertions.assertThrows(TrainingException.class,
                 () -> ModelTrainer.train(cohort, options, b -> { }));
         assertTrue(e.getMessage().contains("--method firth"), e.getMessage());
+        // separation is reported first, with its type and the number of patients predicted perfectly
+        assertTrue(e.getMessage().contains("quasi-completely separated"), e.getMessage());
+        assertTrue(e.getMessage().matches("(?s).*\\d+ patients are predicted perfectly.*"), e.getMessage());
+        assertFalse(e.getMessage().contains("LAPACK") || e.getMessage().contains("Exception"), e.getMessage());
+    }
+
+    /** A term that is a copy of another names the aliased term instead of failing inside a numerical library. */
+    @Test
+    void collinearDesignNamesTheAliasedTerms() throws Exception {
+        Cohort cohort = cohort("cohort-a");
+        List<io.spinemet.efficacy.cohort.Patient> copied = cohort.patients().stream().map(p -> {
+            java.util.Map<String, Object> f = new java.util.LinkedHashMap<>(p.factors());
+            f.put("visceralMetastasis", f.get("malnutrition"));
+            return new io.spinemet.efficacy.cohort.Patient(p.patientId(), p.procedure(), f, p.reliefMonths(),
+                    p.survivalMonths(), p.goodEfficacy());
+        }).toList();
+        Cohort collinear = new Cohort(cohort.source(), cohort.sha256(), copied);
+        for (Method method : Method.values()) {
+            TrainingOptions options = new TrainingOptions(Procedure.PVP,
+                    factors(List.of("malnutrition", "poorPerformanceStatus", "visceralMetastasis")), method, 10, 1,
+                    "test");
+            TrainingException e = org.junit.jupiter.api.Assertions.assertThrows(TrainingException.class,
+                    () -> ModelTrainer.train(collinear, options, b -> { }));
+            assertTrue(e.getMessage().contains("visceralMetastasis") && e.getMessage().contains("aliased"),
+                    e.getMessage());
+        }
     }
 
     private static ModelFile train(String name, List<String> predictors) throws Exception {

@@ -422,7 +422,7 @@ class CalculatorBrowserTest {
             double maxPoints = browser.driver.findElements(By.cssSelector("svg[data-chart=nomogram] [data-points]"))
                     .stream().mapToDouble(e -> Double.parseDouble(e.getAttribute("data-points"))).max().orElse(0);
             assertEquals(100, maxPoints, 1e-9, "the widest factor spans 100 points");
-            String text = browser.driver.findElement(By.id("validation")).getText();
+            String text = browser.driver.findElement(By.id("performance")).getText();
             assertTrue(text.contains(String.format(Locale.ROOT, "%.3g", card.getDouble("model.performance.aucApparent"))));
             assertTrue(browser.driver.findElement(By.id("limitations")).getText()
                     .contains(card.getString("model.limitations[0]")));

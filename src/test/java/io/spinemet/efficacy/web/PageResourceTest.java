@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
@@ -19,8 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The pages over HTTP: headers, caching, and content drawn from the served model files (the test fixtures). */
+/** The pages over HTTP: headers, caching, and content drawn from the served model files (the bundled ones). */
 @QuarkusTest
+@TestProfile(BundledModels.class)
 class PageResourceTest {
 
     @Test
