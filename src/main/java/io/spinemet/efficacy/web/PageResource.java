@@ -1,13 +1,7 @@
 package io.spinemet.efficacy.web;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.RawString;
-import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.NonBlocking;
 import io.spinemet.efficacy.catalogue.Procedure;
-import io.spinemet.efficacy.modelfile.ModelFile;
-import io.spinemet.efficacy.scoring.LoadedModel;
-import io.spinemet.efficacy.scoring.ModelRegistry;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,12 +12,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The clinician's pages: the calculator at {@code /} and a model card page per procedure at
@@ -31,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * served with an ETag; a browser revalidates and gets 304 until the service serves other models.
  */
 @Path("/")
-@Tag(name = "Pages", description = "HTML pages for clinicians: the calculator and the model cards.")
 @PageHeaders.Page
 @NonBlocking
 public class PageResource {
