@@ -558,8 +558,10 @@
       append(scaleBox, probabilityScale(pred));
       return;
     }
+    // the patient's factors as the API used them: those given directly and those it derived from raw values
     var f = {};
     Object.keys(factors).forEach(function (k) { f[k] = factors[k]; });
+    (pred.derivedFactors || []).forEach(function (d) { f[d.factor] = d.value; });
     names.forEach(function (k) { f[k] = changed[k]; });
     api('POST', '/api/v1/predictions', { procedure: pred.procedure, factors: f }).then(function (r) {
       scaleBox.textContent = '';

@@ -356,6 +356,13 @@ class CalculatorBrowserTest {
                 assertTrue(line.getText().contains("not computed"), line.getText());
             }
         }
+        // a what-if from raw values: the API's what-if for that factor, whose value the API derived
+        String modifiable = api.getString("modifiableFactors[0].factor");
+        card.findElement(By.cssSelector("input[data-factor=" + modifiable + "]")).click();
+        WebElement out = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("article.prediction .whatif-result[data-probability]")));
+        assertEquals(api.getDouble("modifiableFactors[0].probability"),
+                Double.parseDouble(out.getAttribute("data-probability")), 1e-12);
         browser.screenshot(1280, SCREENSHOTS.resolve("calculator-raw-values-1280.png"));
 
         // a quantity without its unit: the API names the field, the page shows it there
