@@ -85,7 +85,19 @@ public class ModelResource {
     public byte[] card(@Parameter(description = "pvp or decompression (PVP and DECOMPRESSION are accepted too)",
             example = "pvp", schema = @Schema(enumeration = {"pvp", "decompression", "PVP", "DECOMPRESSION"}))
                        @PathParam("procedure") String procedure) {
-        return cards.get(procedure(procedure));
+        Procedure p = procedure(procedure);
+        byte[] card = cards.get(p);
+        if (card == null) {
+            throw notServed(p);
+        }
+        return card;
+    }
+
+    /** 404: a known procedure whose model this service does not hold. */
+    private ProblemException notServed(Procedure p) {
+        return new ProblemException(404, ProblemException.MODEL_NOT_SERVED, "Model not served",
+                "This service holds no " + p.name() + " model; it serves " + (cards.isEmpty() ? "none"
+                        : String.join(", ", cards.keySet().stream().map(Enum::name).toList())) + ".", null);
     }
 
     @GET
@@ -101,6 +113,9 @@ public class ModelResource {
                     schema = @Schema(implementation = Problem.class)))
     public String markdownCard(@PathParam("procedure") String procedure) {
         Procedure p = procedure(procedure);
+        if (!cards.containsKey(p)) {
+            throw notServed(p);
+        }
         String md = markdown.get(p);
         if (md == null) {
             throw new ProblemException(404, ProblemException.UNKNOWN_MODEL, "No Markdown card",

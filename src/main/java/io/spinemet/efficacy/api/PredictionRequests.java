@@ -87,7 +87,7 @@ public final class PredictionRequests {
         Procedure procedure = RequestValidator.procedure(request, "", errors);
         PatientInputs inputs = PatientInputs.read(request, "", errors);
         if (procedure != null) {
-            inputs.requireModelFactors(models.apply(procedure), "", errors);
+            inputs.requireModelFactors(served(procedure), "", errors);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -98,12 +98,39 @@ public final class PredictionRequests {
                 : Derivation.append(json, derivationJson.apply(new Derivation(inputs.derived(), inputs.scores())));
     }
 
+    /**
+     * The served model of a procedure; a 422 problem when this service holds none (a hospital may serve only the
+     * procedures it performs).
+     */
+    private LoadedModel served(Procedure procedure) {
+        LoadedModel model = models.apply(procedure);
+        if (model == null) {
+            throw new ProblemException(422, ProblemException.MODEL_NOT_SERVED, "Model not served",
+                    notServed(procedure), List.of(FieldError.at("/procedure", notServed(procedure),
+                            "one of " + servedNames())));
+        }
+        return model;
+    }
+
+    private static String notServed(Procedure procedure) {
+        return "this service holds no " + procedure.name() + " model";
+    }
+
+    private String servedNames() {
+        List<String> names = Arrays.stream(Procedure.values()).filter(p -> models.apply(p) != null)
+                .map(Enum::name).toList();
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
     /** {@code POST /predictions/comparison}: every factor either model uses is required. */
     public Comparison compare(JsonNode body) {
         List<FieldError> errors = new ArrayList<>();
         ObjectNode request = RequestValidator.object(body, "", errors);
         if (request == null) {
             throw ProblemException.invalid(errors);
+        }
+        for (Procedure p : Procedure.values()) {
+            served(p);
         }
         RequestValidator.onlyFields(request, "", COMPARISON_FIELDS, errors);
         PatientInputs inputs = PatientInputs.read(request, "", errors);
@@ -188,7 +215,10 @@ public final class PredictionRequests {
         Procedure procedure = RequestValidator.procedure(patient, pointer, errors);
         PatientInputs inputs = PatientInputs.read(patient, pointer, errors);
         Map<String, Object> values = inputs.values();
-        if (procedure != null) {
+        if (procedure != null && models.apply(procedure) == null) {
+            errors.add(FieldError.at(JsonPointer.child(pointer, "procedure"), notServed(procedure),
+                    "one of " + servedNames()));
+        } else if (procedure != null) {
             inputs.requireModelFactors(models.apply(procedure), pointer, errors);
         }
         if (!errors.isEmpty()) {

@@ -10,6 +10,8 @@ public final class ProblemException extends RuntimeException {
     public static final String TOO_LARGE = "urn:spinemet:problem:too-large";
     public static final String INVALID_CSV = "urn:spinemet:problem:invalid-csv";
     public static final String UNKNOWN_MODEL = "urn:spinemet:problem:unknown-model";
+    /** A known procedure whose model this service does not hold. */
+    public static final String MODEL_NOT_SERVED = "urn:spinemet:problem:model-not-served";
 
     private final int status;
     private final String type;

@@ -75,7 +75,8 @@ public final class ModelLoader {
     }
 
     /**
-     * Loads every procedure's model.
+     * Loads every procedure's model that the source holds: a procedure with none of its files is not served; one
+     * with some of them, or a source with no model at all, is a problem.
      *
      * @throws ModelLoadException naming every file and problem
      */
@@ -84,6 +85,9 @@ public final class ModelLoader {
         List<String> problems = new ArrayList<>();
         for (Procedure procedure : Procedure.values()) {
             try {
+                if (absent(source, procedure)) {
+                    continue;
+                }
                 models.put(procedure, loadOne(source, procedure));
             } catch (ModelLoadException e) {
                 problems.add(e.getMessage());
@@ -91,10 +95,20 @@ public final class ModelLoader {
                 problems.add(source.describe(procedure.slug() + ".json") + ": cannot be read: " + e.getMessage());
             }
         }
+        if (problems.isEmpty() && models.isEmpty()) {
+            problems.add(source.describe("") + ": holds no model file (pvp.json or decompression.json)");
+        }
         if (!problems.isEmpty()) {
             throw new ModelLoadException(String.join("\n", problems));
         }
         return models;
+    }
+
+    /** True when none of a procedure's files is there: a hospital serves only the procedures it trained. */
+    private static boolean absent(Source source, Procedure procedure) throws IOException {
+        String slug = procedure.slug();
+        return source.read(slug + ".json") == null && source.read(slug + ".json.sha256") == null
+                && source.read(slug + ".md") == null;
     }
 
     /**

@@ -48,12 +48,14 @@ public class ModelRegistry {
         }
     }
 
+    /** The procedure's model, or {@code null} when this service does not hold one. */
     public LoadedModel get(Procedure procedure) {
         return models.get(procedure);
     }
 
-    /** In procedure order. */
+    /** The loaded models, in procedure order; a procedure without a model is absent. */
     public Collection<LoadedModel> all() {
-        return java.util.Arrays.stream(Procedure.values()).map(models::get).toList();
+        return java.util.Arrays.stream(Procedure.values()).map(models::get).filter(java.util.Objects::nonNull)
+                .toList();
     }
 }

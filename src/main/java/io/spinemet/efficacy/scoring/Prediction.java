@@ -101,6 +101,7 @@ public record Prediction(
      * @param favourableValue    the value that lowers the risk
      * @param probability        probability with the favourable value
      * @param confidenceInterval its 95% CI
+     * @param interpretation     that the difference is an association, not a causal effect
      */
     @Schema(description = "The prediction if one modifiable factor were changed to its favourable value, everything "
             + "else unchanged. Associational, not a causal effect.")
@@ -109,7 +110,14 @@ public record Prediction(
                                    @Schema(examples = "false") Object currentValue,
                                    @Schema(examples = "true") Object favourableValue,
                                    @Schema(minimum = "0", maximum = "1", examples = "0.9") double probability,
-                                   ConfidenceInterval confidenceInterval) {
+                                   ConfidenceInterval confidenceInterval,
+                                   @Schema(description = "How to read the what-if: an association, not an effect.")
+                                   String interpretation) {
+
+        /** What every what-if estimate is. */
+        public static final String ASSOCIATION = "An association in observational data, not a causal effect: "
+                + "patients who had the favourable value differed in other ways, so changing the factor need not "
+                + "change this patient's outcome by this much.";
     }
 
     /**
@@ -120,8 +128,8 @@ public record Prediction(
      */
     @Schema(description = "Something that limits how far the prediction can be trusted.")
     public record Warning(
-            @Schema(enumeration = {"RECONSTRUCTED_COHORT", "UNSEEN_COMBINATION", "SEPARATION",
-                    "LOW_EVENTS_PER_VARIABLE"}) String code,
+            @Schema(enumeration = {"RECONSTRUCTED_COHORT", "UNSEEN_COMBINATION", "UNINFORMATIVE_INTERVAL",
+                    "SEPARATION", "LOW_EVENTS_PER_VARIABLE"}) String code,
             String message) {
     }
 }

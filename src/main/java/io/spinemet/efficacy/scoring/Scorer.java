@@ -139,13 +139,13 @@ public final class Scorer {
             if (f.modifiable() && f.favourableValue() != null && !f.favourableValue().equals(current)) {
                 Estimate e = estimate(model, withValue(model, x, i, f.favourableValue()));
                 modifiable.add(new ModifiableFactor(f.id(), f.label(), f.modifiability(), current,
-                        f.favourableValue(), e.probability(), e.interval()));
+                        f.favourableValue(), e.probability(), e.interval(), ModifiableFactor.ASSOCIATION));
             }
         }
 
         return new Prediction(model.procedure(), estimate.probability(), estimate.interval(), model.baselineRate(),
                 estimate.linearPredictor(), beta[0], contributions, modifiable, used, ignored, model.info(),
-                warnings(model, x));
+                warnings(model, x, estimate));
     }
 
     /**
@@ -175,22 +175,33 @@ public final class Scorer {
     /** {@link Brief} of a patient, from one design row. */
     public static Brief brief(LoadedModel model, Map<String, ?> values) {
         double[] x = design(model, values);
-        return new Brief(estimate(model, x), warnings(model, x));
+        Estimate e = estimate(model, x);
+        return new Brief(e, warnings(model, x, e));
     }
 
     /** Warnings that apply to this model and, for an unseen combination, to this patient. */
-    private static List<Warning> warnings(LoadedModel model, double[] x) {
+    private static List<Warning> warnings(LoadedModel model, double[] x, Estimate e) {
         ModelWarnings fixed = model.warnings();
-        List<Warning> warnings = new ArrayList<>(4);
+        List<Warning> warnings = new ArrayList<>(5);
         if (fixed.reconstructed() != null) {
             warnings.add(fixed.reconstructed());
         }
         if (!model.patternSeen(x)) {
             warnings.add(UNSEEN_COMBINATION);
         }
+        if (e.upper() - e.lower() > UNINFORMATIVE_WIDTH) {
+            warnings.add(UNINFORMATIVE_INTERVAL);
+        }
         fixed.others().forEach(warnings::add);
         return warnings;
     }
+
+    /** A 95% interval wider than this spans most of [0, 1]: the estimate is uninformative. */
+    static final double UNINFORMATIVE_WIDTH = 0.5;
+
+    private static final Warning UNINFORMATIVE_INTERVAL = new Warning(WarningCode.UNINFORMATIVE_INTERVAL.name(),
+            "The 95% confidence interval is wider than 0.5: the data cannot pin this patient's probability down, "
+                    + "so the estimate is uninformative.");
 
     private static final Warning UNSEEN_COMBINATION = new Warning(WarningCode.UNSEEN_COMBINATION.name(),
             "This combination of the model's factors never occurs in the training cohort: the prediction "
@@ -231,12 +242,13 @@ public final class Scorer {
                 all.add(reconstructed);
             }
             all.add(UNSEEN_COMBINATION);
+            all.add(UNINFORMATIVE_INTERVAL);
             return all;
         }
     }
 
     /** Stable warning codes. */
     public enum WarningCode {
-        RECONSTRUCTED_COHORT, UNSEEN_COMBINATION, SEPARATION, LOW_EVENTS_PER_VARIABLE
+        RECONSTRUCTED_COHORT, UNSEEN_COMBINATION, UNINFORMATIVE_INTERVAL, SEPARATION, LOW_EVENTS_PER_VARIABLE
     }
 }

@@ -103,13 +103,14 @@ public final class Firth {
      */
     public static Fit fit(double[][] x, double[] y, List<String> terms) {
         Checks.design(x, y, terms);
+        Rows d = Rows.of(x, y);
         int p = x[0].length;
-        Optimum opt = maximize(x, y, new double[p], new boolean[p]);
+        Optimum opt = maximize(d, new double[p], new boolean[p]);
         double[][] cov = opt.eval.chol.inverse();
         List<Coefficient> coefs = new ArrayList<>(p);
         double[] se = IntStream.range(0, p).mapToDouble(k -> Math.sqrt(cov[k][k])).toArray();
         for (int j = 0; j < p; j++) {
-            Profile prof = new Profile(x, y, opt, j, se);
+            Profile prof = new Profile(d, opt, j, se);
             double b = opt.beta[j];
             Bound lo = prof.bound(-1.0);
             Bound hi = prof.bound(1.0);
@@ -133,7 +134,7 @@ public final class Firth {
     public static double[] coefficients(double[][] x, double[] y) {
         Checks.design(x, y);
         int p = x[0].length;
-        return maximize(x, y, new double[p], new boolean[p]).beta;
+        return maximize(Rows.of(x, y), new double[p], new boolean[p]).beta;
     }
 
     /**
@@ -144,14 +145,15 @@ public final class Firth {
         Checks.design(x, y);
         int p = x[0].length;
         Design.complement(p, columns);
-        Optimum opt = maximize(x, y, new double[p], new boolean[p]);
+        Rows d = Rows.of(x, y);
+        Optimum opt = maximize(d, new double[p], new boolean[p]);
         boolean[] fixed = new boolean[p];
         double[] start = opt.beta.clone();
         for (int c : columns) {
             fixed[c] = true;
             start[c] = 0.0;
         }
-        Optimum restricted = maximize(x, y, start, fixed);
+        Optimum restricted = maximize(d, start, fixed);
         return LrTest.of(2.0 * (opt.eval.penLogLik - restricted.eval.penLogLik), columns.length);
     }
 
@@ -171,8 +173,7 @@ public final class Firth {
         private static final double FLAT = 1e-6;
         /** Two constrained maxima whose l* differ by more than this are different branches. */
         private static final double BRANCH_GAP = 1e-7;
-        private final double[][] x;
-        private final double[] y;
+        private final Rows d;
         private final Optimum opt;
         private final int j;
         private final boolean[] fixed;
@@ -181,13 +182,12 @@ public final class Firth {
         private double[] warm;
         private boolean branches;
 
-        Profile(double[][] x, double[] y, Optimum opt, int j, double[] se) {
-            this.x = x;
-            this.y = y;
+        Profile(Rows d, Optimum opt, int j, double[] se) {
+            this.d = d;
             this.opt = opt;
             this.j = j;
             this.se = se;
-            this.fixed = new boolean[x[0].length];
+            this.fixed = new boolean[opt.beta.length];
             fixed[j] = true;
             this.warm = opt.beta.clone();
         }
@@ -246,7 +246,7 @@ public final class Firth {
                 start[j] = b;
                 Optimum o;
                 try {
-                    o = maximize(x, y, start, fixed, tried.size() == 1 ? MAX_ITER : MAX_ITER_OTHER_STARTS);
+                    o = maximize(d, start, fixed, tried.size() == 1 ? MAX_ITER : MAX_ITER_OTHER_STARTS);
                 } catch (ArithmeticException e) {
                     continue;
                 }
@@ -348,16 +348,16 @@ public final class Firth {
      *
      * @throws ArithmeticException on a singular information matrix or no convergence in 200 iterations.
      */
-    private static Optimum maximize(double[][] x, double[] y, double[] start, boolean[] fixed) {
-        return maximize(x, y, start, fixed, MAX_ITER);
+    private static Optimum maximize(Rows d, double[] start, boolean[] fixed) {
+        return maximize(d, start, fixed, MAX_ITER);
     }
 
     /** As above with an iteration limit: further starts of a profile point get fewer iterations than the first. */
-    private static Optimum maximize(double[][] x, double[] y, double[] start, boolean[] fixed, int maxIter) {
+    private static Optimum maximize(Rows d, double[] start, boolean[] fixed, int maxIter) {
         int p = start.length;
         int[] free = IntStream.range(0, p).filter(r -> !fixed[r]).toArray();
         double[] beta = start.clone();
-        Eval e = evaluate(x, y, beta);
+        Eval e = evaluate(d, beta);
         if (e == null) {
             throw new ArithmeticException("singular Fisher information at the start");
         }
@@ -380,7 +380,7 @@ public final class Firth {
             Eval next = null;
             for (int h = 0; h <= MAX_HALVINGS; h++, scale(delta, 0.5)) {
                 candidate = step(beta, free, delta, 1.0);
-                next = evaluate(x, y, candidate);
+                next = evaluate(d, candidate);
                 if (next != null && next.penLogLik >= e.penLogLik - LOGLIK_ROUNDING * (1.0 + Math.abs(e.penLogLik))) {
                     break;
                 }
@@ -391,7 +391,7 @@ public final class Firth {
             if (maxAbs(next.score, free) > 0.5 * gradient) {
                 // Fisher scoring is not Newton for l*: where it overshoots and oscillates, a half step converges faster.
                 double[] half = step(beta, free, delta, 0.5);
-                Eval h = evaluate(x, y, half);
+                Eval h = evaluate(d, half);
                 if (h != null && maxAbs(h.score, free) < maxAbs(next.score, free)
                         && h.penLogLik >= e.penLogLik - LOGLIK_ROUNDING * (1.0 + Math.abs(e.penLogLik))) {
                     candidate = half;
@@ -401,36 +401,70 @@ public final class Firth {
             }
             beta = candidate;
             e = next;
-            if (maxAbs(delta) < XCONV && gradient < GCONV * x.length) {
+            if (maxAbs(delta) < XCONV && gradient < GCONV * d.n) {
                 return new Optimum(beta, e, it);
             }
         }
         throw new ArithmeticException("Firth iteration did not converge in " + maxIter + " iterations");
     }
 
+    /**
+     * The data as distinct (x, y) rows with their counts c: every sum over patients is a c-weighted sum over rows,
+     * and a row's hat value is c times a patient's. Registry cohorts of binary factors have few distinct rows.
+     */
+    private record Rows(double[][] x, double[] y, double[] c, int n) {
+
+        static Rows of(double[][] x, double[] y) {
+            java.util.Map<java.util.List<Double>, Integer> index = new java.util.HashMap<>();
+            List<double[]> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            List<Double> cs = new ArrayList<>();
+            for (int i = 0; i < x.length; i++) {
+                java.util.List<Double> key = new ArrayList<>(x[i].length + 1);
+                for (double v : x[i]) {
+                    key.add(v);
+                }
+                key.add(y[i]);
+                Integer k = index.putIfAbsent(key, xs.size());
+                if (k == null) {
+                    xs.add(x[i]);
+                    ys.add(y[i]);
+                    cs.add(1.0);
+                } else {
+                    cs.set(k, cs.get(k) + 1.0);
+                }
+            }
+            return new Rows(xs.toArray(double[][]::new), ys.stream().mapToDouble(Double::doubleValue).toArray(),
+                    cs.stream().mapToDouble(Double::doubleValue).toArray(), x.length);
+        }
+    }
+
     /** Evaluates l*, X'WX and U* at β; null if X'WX is numerically singular. */
-    private static Eval evaluate(double[][] x, double[] y, double[] beta) {
-        int n = x.length;
+    private static Eval evaluate(Rows d, double[] beta) {
+        double[][] x = d.x;
+        double[] y = d.y;
+        double[] c = d.c;
+        int m = x.length;
         int p = beta.length;
-        double[] pi = new double[n];
+        double[] pi = new double[m];
         double[][] info = new double[p][p];
         double loglik = 0.0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < m; i++) {
             double eta = Design.dot(x[i], beta);
-            loglik += y[i] * eta - Design.log1pExp(eta);
+            loglik += c[i] * (y[i] * eta - Design.log1pExp(eta));
             pi[i] = Design.expit(eta);
-            double w = pi[i] * (1.0 - pi[i]);
+            double w = c[i] * pi[i] * (1.0 - pi[i]);
             double[] xi = x[i];
             for (int a = 0; a < p; a++) {
                 double wa = w * xi[a];
-                for (int c = 0; c <= a; c++) {
-                    info[a][c] += wa * xi[c];
+                for (int b = 0; b <= a; b++) {
+                    info[a][b] += wa * xi[b];
                 }
             }
         }
         for (int a = 0; a < p; a++) {
-            for (int c = 0; c < a; c++) {
-                info[c][a] = info[a][c];
+            for (int b = 0; b < a; b++) {
+                info[b][a] = info[a][b];
             }
         }
         Cholesky chol = Cholesky.of(info);
@@ -439,11 +473,11 @@ public final class Firth {
         }
         double[] score = new double[p];
         double[] v = new double[p];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < m; i++) {
             System.arraycopy(x[i], 0, v, 0, p);
             chol.forward(v);
-            double h = pi[i] * (1.0 - pi[i]) * Design.dot(v, v);
-            double r = y[i] - pi[i] + h * (0.5 - pi[i]);
+            double h = c[i] * pi[i] * (1.0 - pi[i]) * Design.dot(v, v);
+            double r = c[i] * (y[i] - pi[i]) + h * (0.5 - pi[i]);
             for (int a = 0; a < p; a++) {
                 score[a] += r * x[i][a];
             }

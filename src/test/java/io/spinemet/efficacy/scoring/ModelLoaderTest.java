@@ -127,4 +127,20 @@ class ModelLoaderTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /** A PVP-only hospital: the directory holds no decompression file at all, and only PVP is served. */
+    @Test
+    void servesWhateverValidModelsTheDirectoryHolds() throws Exception {
+        for (String f : List.of("decompression.json", "decompression.json.sha256", "decompression.md")) {
+            Files.delete(dir.resolve(f));
+        }
+        Map<Procedure, LoadedModel> models = ModelLoader.load(ModelLoader.directory(dir));
+        assertEquals(java.util.Set.of(Procedure.PVP), models.keySet());
+        for (String f : List.of("pvp.json", "pvp.json.sha256", "pvp.md")) {
+            Files.delete(dir.resolve(f));
+        }
+        ModelLoader.ModelLoadException none = org.junit.jupiter.api.Assertions.assertThrows(
+                ModelLoader.ModelLoadException.class, () -> ModelLoader.load(ModelLoader.directory(dir)));
+        assertTrue(none.getMessage().contains("holds no model file"), none.getMessage());
+    }
 }

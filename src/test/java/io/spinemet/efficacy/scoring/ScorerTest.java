@@ -33,6 +33,26 @@ class ScorerTest {
             new TestModels.Cohort(40, 30, 12.0, false, false,
                     List.of(Map.of("malnutrition", false), Map.of("malnutrition", true)))));
 
+    /**
+     * Var(x'β) = 1.0 for malnourished (0.25 + 2(0) + 0.75): half-width 1.96 on the logit scale around η = -0.5 gives
+     * expit(-2.46) = 0.0787 to expit(1.46) = 0.8115, width 0.73 > 0.5: warned. Well nourished: var 0.25, half-width
+     * 0.98 around 0.5: expit(-0.48) = 0.382 to expit(1.48) = 0.815, width 0.43: not warned.
+     */
+    @Test
+    void wideIntervalIsWarnedAsUninformativeAndWhatIfsAreAssociations() {
+        LoadedModel wide = TestModels.loaded(TestModels.file(Procedure.PVP, List.of("malnutrition"),
+                new double[] {0.5, -1.0}, new double[][] {{0.25, 0.0}, {0.0, 0.75}},
+                new TestModels.Cohort(40, 30, 12.0, false, false,
+                        List.of(Map.of("malnutrition", false), Map.of("malnutrition", true)))));
+        Prediction bad = Scorer.predict(wide, Map.of("malnutrition", true));
+        assertTrue(bad.confidenceInterval().upper() - bad.confidenceInterval().lower() > 0.5);
+        assertTrue(bad.warnings().stream().anyMatch(w -> w.code().equals("UNINFORMATIVE_INTERVAL")), bad.warnings()
+                .toString());
+        Prediction ok = Scorer.predict(wide, Map.of("malnutrition", false));
+        assertTrue(ok.warnings().stream().noneMatch(w -> w.code().equals("UNINFORMATIVE_INTERVAL")));
+        assertTrue(bad.modifiableFactors().get(0).interpretation().contains("not a causal effect"));
+    }
+
     @Test
     void malnourishedPatient() {
         // x = (1, 1): eta = 0.5 - 1.0 = -0.5; p = 1 / (1 + e^0.5) = 1 / 2.6487212707 = 0.3775406688
@@ -143,7 +163,7 @@ class ScorerTest {
     void frankelGradeIsOneGroupedTerm() {
         // (Intercept) 1.0, frankelGrade=A-C -2.0: A, B, C give eta = -1 (p = 0.2689414214); D, E give eta = 1
         LoadedModel m = TestModels.loaded(TestModels.file(Procedure.DECOMPRESSION, List.of("frankelGrade"),
-                new double[] {1.0, -2.0}, diagonal(2, 0.25), new TestModels.Cohort(18, 13, 5, false, false,
+                new double[] {1.0, -2.0}, diagonal(2, 0.1), new TestModels.Cohort(18, 13, 5, false, false,
                         List.of(Map.of("frankelGrade", "A")))));
         for (String g : List.of("A", "B", "C")) {
             assertEquals(0.2689414214, Scorer.estimate(m, Map.of("frankelGrade", g)).probability(), TOL, g);
@@ -151,7 +171,8 @@ class ScorerTest {
         for (String g : List.of("D", "E")) {
             assertEquals(0.7310585786, Scorer.estimate(m, Map.of("frankelGrade", g)).probability(), TOL, g);
         }
-        // C has the same design row as the seen pattern A: not an unseen combination
+        // C has the same design row as the seen pattern A: not an unseen combination; var 0.2, CI 0.133 to 0.469 is
+        // narrower than 0.5
         assertEquals(List.of("LOW_EVENTS_PER_VARIABLE"), codes(Scorer.predict(m, Map.of("frankelGrade", "C"))));
         assertTrue(codes(Scorer.predict(m, Map.of("frankelGrade", "E"))).contains("UNSEEN_COMBINATION"));
     }
