@@ -426,7 +426,8 @@
       c.terms.forEach(function (t) { rows.push({ label: c.label + ': ' + valueText(c.value), term: t.term, v: t.contribution }); });
     });
     var max = Math.max(0.5, Math.max.apply(null, rows.map(function (r) { return Math.abs(r.v); })));
-    var w = 480, mid = 240, half = 190, rowH = 36;
+    // drawn at about its displayed size, so its text stays legible on a phone
+    var w = window.innerWidth < 600 ? 320 : 480, mid = w / 2, half = w / 2 - 50, rowH = 36;
     var h = rows.length * rowH + 24;
     var sx = function (v) { return mid + v / max * half; };
     var s = svgEl('svg', { 'class': 'chart contributions', viewBox: '0 0 ' + w + ' ' + h, role: 'img',
@@ -435,12 +436,12 @@
       var y = 4 + i * rowH;
       append(s, svgEl('text', { x: 0, y: y + 11, 'text-anchor': 'start', 'class': 'label', text: r.label }));
       var x0 = Math.min(sx(0), sx(r.v)), width = Math.abs(sx(r.v) - sx(0));
+      append(s, svgEl('line', { x1: sx(0), y1: y + 14, x2: sx(0), y2: y + 32, 'class': 'zero' }));
       append(s, svgEl('rect', { x: x0, y: y + 16, width: Math.max(width, 1), height: 14, 'class': r.v >= 0 ? 'pos' : 'neg',
         'data-term': r.term, 'data-contribution': r.v }));
       append(s, svgEl('text', { x: r.v >= 0 ? sx(r.v) + 4 : sx(r.v) - 4, y: y + 27, 'text-anchor': r.v >= 0 ? 'start' : 'end',
         'class': 'tick', text: signed(r.v) }));
     });
-    append(s, svgEl('line', { x1: sx(0), y1: 16, x2: sx(0), y2: h - 18, 'class': 'zero' }));
     append(s, svgEl('text', { x: sx(0), y: h - 4, 'text-anchor': 'middle', 'class': 'tick', text: '0 (log-odds)' }));
     return s;
   }
