@@ -414,18 +414,26 @@ public final class Firth {
      */
     private record Rows(double[][] x, double[] y, double[] c, int n) {
 
+        /** A row and its outcome as a hash key. */
+        private record Key(double[] x, double y) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Key k && k.y == y && java.util.Arrays.equals(k.x, x);
+            }
+
+            @Override
+            public int hashCode() {
+                return 31 * java.util.Arrays.hashCode(x) + Double.hashCode(y);
+            }
+        }
+
         static Rows of(double[][] x, double[] y) {
-            java.util.Map<java.util.List<Double>, Integer> index = new java.util.HashMap<>();
+            java.util.Map<Key, Integer> index = new java.util.HashMap<>();
             List<double[]> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
             List<Double> cs = new ArrayList<>();
             for (int i = 0; i < x.length; i++) {
-                java.util.List<Double> key = new ArrayList<>(x[i].length + 1);
-                for (double v : x[i]) {
-                    key.add(v);
-                }
-                key.add(y[i]);
-                Integer k = index.putIfAbsent(key, xs.size());
+                Integer k = index.putIfAbsent(new Key(x[i], y[i]), xs.size());
                 if (k == null) {
                     xs.add(x[i]);
                     ys.add(y[i]);

@@ -1,8 +1,6 @@
 package io.spinemet.efficacy.stats;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 /**
  * Cleveland's LOWESS scatterplot smoother without robustness iterations, as R's {@code lowess(x, y, f, iter = 0)}
@@ -75,8 +73,7 @@ public final class Lowess {
             throw new IllegalArgumentException("lowess needs x and y of the same, non-zero length");
         }
         int n = x.length;
-        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble(i -> x[i]));
+        int[] order = Performance.order(x);
         double[] xs = new double[n];
         double[] ysIn = new double[n];
         for (int i = 0; i < n; i++) {

@@ -97,8 +97,11 @@ public final class Performance {
     public static double[][] roc(double[] y, double[] p) {
         Checks.sameLength(y, p);
         int n = y.length;
-        Integer[] order = java.util.stream.IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(p[b], p[a]));
+        int[] ascending = order(p);
+        int[] order = new int[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = ascending[n - 1 - k];
+        }
         double n1 = 0.0;
         for (double v : y) {
             n1 += v;
@@ -122,11 +125,45 @@ public final class Performance {
         return points.toArray(double[][]::new);
     }
 
+    /**
+     * The indices 0..n−1 in ascending order of v, ties in index order (R's {@code order()}): a bottom-up merge sort
+     * on primitives, stable, O(n log n), without boxing.
+     */
+    static int[] order(double[] v) {
+        int n = v.length;
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        int[] b = new int[n];
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int i = lo;
+                int j = mid;
+                int k = lo;
+                while (i < mid && j < hi) {
+                    b[k++] = v[a[j]] < v[a[i]] ? a[j++] : a[i++];
+                }
+                while (i < mid) {
+                    b[k++] = a[i++];
+                }
+                while (j < hi) {
+                    b[k++] = a[j++];
+                }
+            }
+            int[] t = a;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
     /** Mid-ranks (1-based; ties share the mean of their ranks). */
     static double[] midRanks(double[] v) {
         int n = v.length;
-        Integer[] order = java.util.stream.IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(v[a], v[b]));
+        int[] order = order(v);
         double[] ranks = new double[n];
         for (int i = 0; i < n; ) {
             int k = i;

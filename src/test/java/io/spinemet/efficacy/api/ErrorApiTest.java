@@ -103,7 +103,7 @@ class ErrorApiTest {
 
     @Test
     void unknownProcedureListsTheAllowedValues() {
-        for (String p : new String[] {"\"pvp\"", "\"KYPHOPLASTY\"", "1", "null"}) {
+        for (String p : new String[] {"\"vertebroplasty\"", "\"KYPHOPLASTY\"", "1", "null"}) {
             assertProblem(predict("{\"procedure\": " + p + ", \"factors\": {" + OK_PVP_FACTORS + "}}"), 400)
                     .body("errors.pointer", contains("/procedure"))
                     .body("errors[0].allowed", equalTo("one of PVP, DECOMPRESSION"));
@@ -245,7 +245,7 @@ class ErrorApiTest {
         assertProblem(given().when().get("/api/v1/models/cervical").then(), 404)
                 .body("type", equalTo("urn:spinemet:problem:unknown-model"))
                 .body("instance", equalTo("/api/v1/models/cervical"));
-        assertProblem(given().accept("text/markdown").when().get("/api/v1/models/Pvp").then(), 404);
+        assertProblem(given().accept("text/markdown").when().get("/api/v1/models/Pvps").then(), 404);
         assertProblem(given().when().get("/api/v1/nothing-here").then(), 404);
         assertProblem(given().when().get("/nothing-here").then(), 404);
     }

@@ -52,6 +52,7 @@ class LogPrivacyTest {
         assertTrue(log.contains("Rejected POST request: 400 urn:spinemet:problem:malformed-json"), log);
         assertTrue(log.contains("Rejected POST request: 400 urn:spinemet:problem:invalid-csv"), log);
         assertFalse(all.contains(MARKER), "the log contains request content");
-        assertFalse(all.contains("7731"), "the log contains request content");
+        // Only in this test's part: other tests log SHA-256 digests, whose hex may contain these digits by chance.
+        assertFalse(log.contains("7731"), "the log contains request content");
     }
 }

@@ -91,7 +91,9 @@ class PredictionApiTest {
                 .body("model.cohort.source", equalTo("fixture.csv"))
                 .body("model.card", equalTo("/api/v1/models/pvp"))
                 // malnutrition-only is a seen pattern
-                .body("warnings.code", contains("RECONSTRUCTED_COHORT", "LOW_EVENTS_PER_VARIABLE"));
+                // CI width 0.811 - 0.189 = 0.62 > 0.5: uninformative
+                .body("warnings.code", contains("RECONSTRUCTED_COHORT", "UNINFORMATIVE_INTERVAL",
+                        "LOW_EVENTS_PER_VARIABLE"));
     }
 
     @Test
@@ -115,7 +117,9 @@ class PredictionApiTest {
                 // every modifiable factor is already favourable
                 .body("modifiableFactors", empty())
                 .body("inputsIgnored", empty())
-                .body("warnings.code", contains("UNSEEN_COMBINATION", "SEPARATION", "LOW_EVENTS_PER_VARIABLE"));
+                // CI width 0.992 - 0.020 = 0.97 > 0.5: uninformative
+                .body("warnings.code", contains("UNSEEN_COMBINATION", "UNINFORMATIVE_INTERVAL", "SEPARATION",
+                        "LOW_EVENTS_PER_VARIABLE"));
     }
 
     @Test
@@ -152,7 +156,8 @@ class PredictionApiTest {
                 .body("results[0].probability", closeTo(0.9241418200, TOL))
                 .body("results[0].errors", nullValue())
                 .body("results[1].probability", closeTo(0.0758581800, TOL))
-                .body("results[1].warnings", contains("UNSEEN_COMBINATION", "SEPARATION",
+                // case-2: x'Σx = 4 (Σ = I), CI expit(-2.5 ∓ 3.92) = 0.0017 to 0.80: wider than 0.5
+                .body("results[1].warnings", contains("UNSEEN_COMBINATION", "UNINFORMATIVE_INTERVAL", "SEPARATION",
                         "LOW_EVENTS_PER_VARIABLE"))
                 .body("results[2].probability", nullValue())
                 .body("results[2].errors.pointer", contains("/patients/2/factors/frankelGrade"))

@@ -48,11 +48,13 @@ class RequestValidatorTest {
     }
 
     @Test
-    void procedureIsExact() {
+    void procedureIsCaseInsensitiveButNothingElse() {
         List<FieldError> errors = new ArrayList<>();
         assertEquals(Procedure.DECOMPRESSION, RequestValidator.procedure(json("{\"procedure\": \"DECOMPRESSION\"}"),
                 "", errors));
-        assertNull(RequestValidator.procedure(json("{\"procedure\": \"Decompression\"}"), "", errors));
+        assertEquals(Procedure.DECOMPRESSION, RequestValidator.procedure(json("{\"procedure\": \"Decompression\"}"),
+                "", errors));
+        assertNull(RequestValidator.procedure(json("{\"procedure\": \"decompress\"}"), "", errors));
         assertEquals("one of PVP, DECOMPRESSION", errors.get(0).allowed());
     }
 

@@ -46,4 +46,18 @@ class TrainJarIT {
         assertEquals(2, r.status(), r.output());
         assertTrue(r.output().contains("--method must be firth or ml"), r.output());
     }
+
+    /** An unknown subcommand or option prints the usage and exits 2: it used to start the server on port 8080. */
+    @Test
+    void unknownCommandPrintsUsageAndExitsTwo() throws Exception {
+        for (String[] args : new String[][] {{"trian"}, {"--port", "9000"}}) {
+            PackagedJar.Run r = jar(args);
+            assertEquals(2, r.status(), r.output());
+            assertTrue(r.output().contains("Usage: java -jar quarkus-run.jar"), r.output());
+            assertFalse(r.output().contains("Listening on"), r.output());
+        }
+        PackagedJar.Run version = jar("--version");
+        assertEquals(0, version.status(), version.output());
+        assertTrue(version.output().startsWith("spinemet-efficacy "), version.output());
+    }
 }
