@@ -11,6 +11,7 @@ import io.spinemet.efficacy.modelfile.card.CardView;
 import io.spinemet.efficacy.scoring.LoadedModel;
 import io.spinemet.efficacy.scoring.ModelRegistry;
 import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
 import jakarta.ws.rs.core.EntityTag;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -19,11 +20,14 @@ import java.util.Map;
 
 /**
  * The pages, rendered once at start-up from the loaded models (they change only when the service serves other
- * models). A template or chart that cannot be rendered stops start-up, like a model file that fails a check.
+ * models). The calculator's template is checked at build time; a model whose card page cannot be drawn still serves
+ * predictions, and its page says that the card cannot be shown (the error is logged).
  */
 @Startup
 @Singleton
 public class Pages {
+
+    private static final Logger LOG = Logger.getLogger(Pages.class);
 
     @CheckedTemplate(basePath = "web")
     static class Templates {
@@ -32,6 +36,8 @@ public class Pages {
         static native TemplateInstance model(Views.ModelPage page);
 
         static native TemplateInstance notFound(Views.Calculator page);
+
+        static native TemplateInstance cardUnavailable(Views.Calculator page, Views.ModelSummary model);
     }
 
     /** A rendered page with its validator. */
@@ -57,7 +63,16 @@ public class Pages {
         this.calculator = Rendered.of(Templates.calculator(page).render());
         this.notFound = Rendered.of(Templates.notFound(page).render());
         for (LoadedModel m : registry.all()) {
-            models.put(m.procedure(), Rendered.of(Templates.model(modelPage(links, summaries, m)).render()));
+            Rendered model;
+            try {
+                model = Rendered.of(Templates.model(modelPage(links, summaries, m)).render());
+            } catch (RuntimeException e) {
+                // The model itself passed every check and is served; only its page cannot be drawn. Say so on the
+                // page and in the log rather than refuse to serve predictions.
+                LOG.errorf(e, "The model card page of %s cannot be rendered", m.info().id());
+                model = Rendered.of(Templates.cardUnavailable(page, Views.ModelSummary.of(m)).render());
+            }
+            models.put(m.procedure(), model);
         }
     }
 
