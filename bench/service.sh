@@ -4,6 +4,8 @@
 #   GET /q/health/live at 32 connections (the ceiling of the HTTP stack),
 #   POST /api/v1/predictions at 32 connections, cycling through every input the bundled models tell apart
 #     (bench/gen-singles.sh: 192 patients),
+#   POST /api/v1/predictions from raw measurements at 32 connections (bench/gen-measurements.sh: 256 patients;
+#     validation, UCUM conversion, derivation and both scores on every request),
 #   POST /api/v1/predictions/batch with 1,000 patients, one connection (median latency),
 #   RSS of the server after the load,
 # and then, for information, single predictions with the prediction memo off, against a fresh server.
@@ -33,6 +35,8 @@ RESULTS="$BENCH_DIR/results/service-latest.md"
 
 # Targets (issue 3 §10).
 T_RATIO=0.60 T_P99_MS=10 T_BATCH_MS=25 T_START_MS=2500 T_RSS_MB=300
+# Issue 9 §6: predictions from measurements (unit conversion and both scores included).
+T_MEAS_RATIO=0.50
 
 ensure_tools java:openjdk-17-jdk-headless curl:curl wrk:wrk
 ensure_jar
@@ -66,6 +70,10 @@ first_single="$tmp/single.json"
 head -n 1 "$singles" >"$first_single"
 batch_body="$tmp/batch-1000.json"
 "$BENCH_DIR/gen-batch.sh" 1000 >"$batch_body"
+measured="$tmp/measurements.jsonl"
+"$BENCH_DIR/gen-measurements.sh" 256 >"$measured"
+first_measured="$tmp/measured.json"
+head -n 1 "$measured" >"$first_measured"
 
 # ---- the server ----
 # As the README runs it: from the fast-jar directory, with the build's AppCDS archive when there is one (the
@@ -135,6 +143,8 @@ warm_up() {
     run_wrk warmup-single "$CONNECTIONS" "$THREADS" "$WARMUP" "$BASE/api/v1/predictions" "bodies:$singles" >/dev/null
     [ "${1:-}" = singles-only ] ||
       run_wrk warmup-batch 1 1 "$WARMUP" "$BASE/api/v1/predictions/batch" "body:$batch_body" >/dev/null
+    [ "${1:-}" = singles-only ] || ((!measured_ok)) ||
+      run_wrk warmup-measured "$CONNECTIONS" "$THREADS" "$WARMUP" "$BASE/api/v1/predictions" "bodies:$measured" >/dev/null
   fi
 }
 
@@ -173,6 +183,13 @@ batch_ok=0
 if [ "$batch_status" = 200 ] && [ "$n_prob" -ge 1000 ]; then batch_ok=1; else
   log "POST /api/v1/predictions/batch answered HTTP $batch_status with $n_prob probabilities: $(head -c 300 "$tmp/probe.out")"
 fi
+measured_status="$(probe "$BASE/api/v1/predictions" "$first_measured")"
+measured_ok=0
+if [ "$measured_status" = 200 ] && grep -q '"derivedFactors"' "$tmp/probe.out" && grep -q '"tomita"' "$tmp/probe.out"; then
+  measured_ok=1
+else
+  log "POST /api/v1/predictions (measurements) answered HTTP $measured_status: $(head -c 300 "$tmp/probe.out")"
+fi
 ((single_ok && batch_ok)) && warm_up
 
 # ---- (a) health: the ceiling ----
@@ -198,6 +215,21 @@ if ((single_ok)); then
 else
   row "POST /api/v1/predictions throughput" "unavailable (HTTP $single_status)" ">= ${T_RATIO} x health" FAIL
   row "POST /api/v1/predictions p99 at ${CONNECTIONS} connections" "unavailable (HTTP $single_status)" "<= ${T_P99_MS} ms" FAIL
+fi
+
+# ---- (b2) single predictions from raw measurements ----
+if ((measured_ok)); then
+  log "POST /api/v1/predictions from measurements ($(wc -l <"$measured") patients in turn): ${CONNECTIONS} connections, ${THREADS} threads, ${DURATION} s"
+  meas="$(run_wrk measured "$CONNECTIONS" "$THREADS" "$DURATION" "$BASE/api/v1/predictions" "bodies:$measured")"
+  meas_rps="$(field "$meas" rps)"
+  meas_ratio="$(awk -v s="$meas_rps" -v h="$health_rps" 'BEGIN { printf "%.2f", s / h }')"
+  row "POST /api/v1/predictions from measurements (UCUM, derivation, both scores) throughput" \
+    "${meas_rps} req/s = ${meas_ratio} x health" ">= ${T_MEAS_RATIO} x health" "$(pass_if le "$T_MEAS_RATIO" "$meas_ratio")"
+  row "POST /api/v1/predictions from measurements p50 / p99" "$(field "$meas" p50_ms) / $(field "$meas" p99_ms) ms" "" "info"
+  [ "$(errors_of "$meas")" -eq 0 ] || row "POST /api/v1/predictions from measurements errors" "$(errors_of "$meas")" "0" FAIL
+else
+  row "POST /api/v1/predictions from measurements throughput" "unavailable (HTTP $measured_status)" \
+    ">= ${T_MEAS_RATIO} x health" FAIL
 fi
 
 # ---- (c) batches of 1,000 ----

@@ -58,7 +58,9 @@ public class MeasurementSchemaFilter implements OASFilter {
                     .addProperty("value", OASFactory.createSchema().type(List.of(SchemaType.NUMBER))
                             .description("Plausible range " + m.range().describe() + " (after conversion)."))
                     .addProperty("unit", OASFactory.createSchema().type(List.of(SchemaType.STRING))
-                            .enumeration(new ArrayList<>(m.units())).description("UCUM unit code."));
+                            .examples(new ArrayList<>(m.units())).description("UCUM unit code: "
+                                    + String.join(", ", m.units()) + ", or another UCUM unit convertible to "
+                                    + m.canonicalUnit() + " (converted by the UCUM library)."));
             case INTEGER -> {
                 p.type(List.of(SchemaType.INTEGER)).format("int32").minimum(m.range().min())
                         .maximum(m.range().max());

@@ -13,9 +13,11 @@ import io.spinemet.efficacy.measurement.MeasurementProblem;
 import io.spinemet.efficacy.measurement.Measurements;
 import io.spinemet.efficacy.scores.Scores;
 import io.spinemet.efficacy.scoring.LoadedModel;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A patient's inputs in a request: {@code factors}, {@code measurements} or both (contract C). Measurements are
@@ -26,10 +28,11 @@ import java.util.Map;
  * @param derived     provenance of the derived factors (empty without measurements)
  * @param scores      both scores, when measurements were sent; otherwise {@code null}
  * @param derivation  the derivation, for the missing-factor messages ({@code null} without measurements)
- * @param direct      whether a {@code factors} object was sent
+ * @param sent        factors sent, validly or not: the names in the {@code factors} object and the factors of
+ *                    measurements sent with a problem (a factor whose input was wrong is not also missing)
  */
 record PatientInputs(Map<String, Object> values, List<DerivedFactor> derived, Scores scores,
-                     FactorDerivation.Derivation derivation, boolean direct) {
+                     FactorDerivation.Derivation derivation, Set<String> sent) {
 
     static final String FACTORS = "factors";
     static final String MEASUREMENTS = "measurements";
@@ -41,19 +44,25 @@ record PatientInputs(Map<String, Object> values, List<DerivedFactor> derived, Sc
         if (!hasFactors && measurementsNode == null) {
             errors.add(FieldError.at(JsonPointer.child(parentPointer, FACTORS), "required (or measurements)",
                     "a JSON object of factor id to value, and/or a measurements object"));
-            return new PatientInputs(null, List.of(), null, null, false);
+            return new PatientInputs(null, List.of(), null, null, Set.of());
         }
         Map<String, Object> given = hasFactors ? RequestValidator.factors(parent, parentPointer, errors) : Map.of();
+        Set<String> sent = new HashSet<>();
+        if (parent.get(FACTORS) instanceof ObjectNode factors) {
+            factors.fieldNames().forEachRemaining(sent::add);
+        }
         if (measurementsNode == null) {
-            return new PatientInputs(given, List.of(), null, null, true);
+            return new PatientInputs(given, List.of(), null, null, sent);
         }
         String pointer = JsonPointer.child(parentPointer, MEASUREMENTS);
         ObjectNode object = RequestValidator.object(measurementsNode, pointer, errors);
         if (object == null) {
-            return new PatientInputs(given, List.of(), null, null, hasFactors);
+            return new PatientInputs(given, List.of(), null, null, sent);
         }
         Measurements.Result result = MeasurementJson.read(object, Measurements.builder()).build();
         report(result.problems(), pointer, errors);
+        result.problems().forEach(p -> MeasurementCatalogue.find(p.measurement())
+                .ifPresent(m -> m.derives().forEach(d -> sent.add(d.factor()))));
         FactorDerivation.Derivation derivation = FactorDerivation.derive(result.measurements());
         report(derivation.problems(), pointer, errors);
         Map<String, Object> values = given == null ? null : new LinkedHashMap<>();
@@ -62,14 +71,15 @@ record PatientInputs(Map<String, Object> values, List<DerivedFactor> derived, Sc
                 Object direct = given.get(f.id());
                 Object derived = derivation.factors().get(f.id());
                 if (direct != null && derived != null && !direct.equals(derived)) {
-                    conflict(f.id(), direct, derivation.of(f.id()).orElseThrow(), parentPointer, errors);
+                    conflict(f.id(), derivation.of(f.id()).orElseThrow(), parentPointer, errors);
+                    values.put(f.id(), direct);
                 } else if (direct != null || derived != null) {
                     values.put(f.id(), direct != null ? direct : derived);
                 }
             }
         }
         Scores scores = derivation.problems().isEmpty() ? Scores.of(result.measurements(), derivation) : null;
-        return new PatientInputs(values, derivation.derived(), scores, derivation, hasFactors);
+        return new PatientInputs(values, derivation.derived(), scores, derivation, sent);
     }
 
     /** Reports every factor the model uses that was neither given nor derived, with the measurements that would do. */
@@ -78,18 +88,20 @@ record PatientInputs(Map<String, Object> values, List<DerivedFactor> derived, Sc
             return;
         }
         for (Factor f : model.factors()) {
-            if (values.containsKey(f.id())) {
+            if (values.containsKey(f.id()) || sent.contains(f.id())) {
                 continue;
             }
             String pointer = JsonPointer.child(JsonPointer.child(parentPointer, FACTORS), f.id());
-            List<String> measurements = MeasurementCatalogue.deriving(f.id()).stream().map(Measurement::id).toList();
-            List<String> stillNeeded = derivation == null ? List.of()
-                    : derivation.incomplete().getOrDefault(f.id(), List.of());
-            String detail = "required by the " + model.procedure().name() + " model"
-                    + (stillNeeded.isEmpty() ? "" : "; the measurements given need also "
-                    + String.join(", ", stillNeeded));
-            String allowed = RequestValidator.allowed(f) + (measurements.isEmpty() ? ""
-                    : ", or the measurements " + String.join(", ", measurements));
+            String detail = "required by the " + model.procedure().name() + " model";
+            String allowed = RequestValidator.allowed(f);
+            if (derivation != null) {
+                List<String> measurements = MeasurementCatalogue.deriving(f.id()).stream().map(Measurement::id)
+                        .toList();
+                List<String> stillNeeded = derivation.incomplete().getOrDefault(f.id(), List.of());
+                detail += stillNeeded.isEmpty() ? "" : "; the measurements given need also "
+                        + String.join(", ", stillNeeded);
+                allowed += measurements.isEmpty() ? "" : ", or the measurements " + String.join(", ", measurements);
+            }
             errors.add(FieldError.at(pointer, detail, allowed));
         }
     }
@@ -103,7 +115,7 @@ record PatientInputs(Map<String, Object> values, List<DerivedFactor> derived, Sc
     }
 
     /** A factor given directly that contradicts its derivation: an error at each, naming the other. */
-    private static void conflict(String factorId, Object direct, DerivedFactor derived, String parentPointer,
+    private static void conflict(String factorId, DerivedFactor derived, String parentPointer,
                                  List<FieldError> errors) {
         String factorPointer = JsonPointer.child(JsonPointer.child(parentPointer, FACTORS), factorId);
         String measurements = String.join(", ", derived.inputs().stream().map(DerivedFactor.Input::measurement)

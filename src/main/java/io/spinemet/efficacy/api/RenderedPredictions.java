@@ -19,8 +19,20 @@ import java.util.function.Function;
  */
 final class RenderedPredictions {
 
-    /** The model (by identity) and every supplied value, used or ignored: all a prediction depends on. */
+    /**
+     * The model (by identity), the values of the factors it uses and the names of the others: all a prediction
+     * depends on (an ignored factor appears only by name in {@code inputsIgnored}). Keying ignored factors by name
+     * keeps requests from measurements, which derive factors the model does not use, on the memo.
+     */
     private record Input(LoadedModel model, Map<String, Object> values) {
+
+        private static final Object IGNORED = new Object();
+
+        static Input of(LoadedModel model, Map<String, Object> values) {
+            Map<String, Object> key = new java.util.HashMap<>(values.size() * 2);
+            values.forEach((id, value) -> key.put(id, model.uses(id) ? value : IGNORED));
+            return new Input(model, key);
+        }
     }
 
     private final int capacity;
@@ -41,12 +53,12 @@ final class RenderedPredictions {
 
     /** The JSON of {@code Scorer.predict(model, values)}; the caller must not modify the array. */
     byte[] render(LoadedModel model, Map<String, Object> values) {
-        Input input = new Input(model, values);
+        Input input = Input.of(model, values);
         byte[] json = rendered.get(input);
         if (json == null) {
             json = writer.apply(Scorer.predict(model, values));
             if (rendered.size() < capacity) {
-                rendered.putIfAbsent(new Input(model, Map.copyOf(values)), json);
+                rendered.putIfAbsent(input, json);
             }
         }
         return json;

@@ -10,6 +10,13 @@ import io.spinemet.efficacy.Sha256;
 import io.spinemet.efficacy.catalogue.Factor;
 import io.spinemet.efficacy.catalogue.FactorCatalogue;
 import io.spinemet.efficacy.catalogue.Procedure;
+import io.spinemet.efficacy.measurement.DerivedFactor;
+import io.spinemet.efficacy.measurement.FactorDerivation;
+import io.spinemet.efficacy.measurement.MeasurementColumns;
+import io.spinemet.efficacy.measurement.MeasurementProblem;
+import io.spinemet.efficacy.measurement.Measurements;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -31,6 +38,11 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Strict reader of the cohort CSV format. It collects every problem in the file, each with its line, column and
  * value, and returns a cohort only when there are none: nothing is trained from a file read in part.
+ *
+ * <p>A file may carry measurement columns ({@link MeasurementColumns}, e.g. {@code serumAlbumin_g_L}) in place of, or
+ * beside, factor columns. Each row's factors are then derived by {@link FactorDerivation}, the same rules the API
+ * applies; a factor cell that contradicts its derivation is a problem, and the cohort records which rule produced
+ * each derived factor.
  */
 public final class CohortCsvReader {
 
@@ -68,6 +80,7 @@ public final class CohortCsvReader {
         }
         List<CohortProblem> problems = new ArrayList<>();
         List<Patient> patients = new ArrayList<>();
+        Map<String, Set<String>> rules = new TreeMap<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
             List<String> header = parser.getHeaderNames();
             checkHeader(header, mode, problems);
@@ -86,7 +99,7 @@ public final class CohortCsvReader {
                 if (!id.isEmpty() && !ids.add(id)) {
                     problems.add(new CohortProblem(line, PATIENT_ID, id, "duplicate patientId"));
                 }
-                Patient patient = new RowReader(row, line, header, mode, problems).read();
+                Patient patient = new RowReader(row, line, header, mode, problems, rules).read();
                 if (patient != null) {
                     patients.add(patient);
                 }
@@ -100,21 +113,33 @@ public final class CohortCsvReader {
         if (!problems.isEmpty()) {
             throw new CohortException(problems);
         }
-        return new Cohort(source, Sha256.hex(bytes), patients);
+        Map<String, List<String>> derivations = new LinkedHashMap<>();
+        for (Factor f : FactorCatalogue.FACTORS) {
+            if (rules.containsKey(f.id())) {
+                derivations.put(f.id(), List.copyOf(rules.get(f.id())));
+            }
+        }
+        return new Cohort(source, Sha256.hex(bytes), patients, derivations);
     }
 
     private static void checkHeader(List<String> header, Mode mode, List<CohortProblem> problems) {
         List<String> expected = CohortColumns.header();
         Set<String> seen = new HashSet<>();
+        Set<String> derivable = new HashSet<>();
         for (String name : header) {
-            if (!expected.contains(name)) {
-                problems.add(new CohortProblem(1, name, name, "unknown column; allowed: " + String.join(", ", expected)));
+            var column = MeasurementColumns.find(name);
+            column.ifPresent(c -> c.measurement().derives().forEach(d -> derivable.add(d.factor())));
+            if (!expected.contains(name) && column.isEmpty()) {
+                problems.add(new CohortProblem(1, name, name, "unknown column; allowed: " + String.join(", ", expected)
+                        + ", or measurement columns (" + String.join(", ", MeasurementColumns.COLUMNS.stream()
+                        .map(MeasurementColumns.Column::name).toList()) + ")"));
             } else if (!seen.add(name)) {
                 problems.add(new CohortProblem(1, name, name, "duplicate column"));
             }
         }
         for (String name : expected) {
-            boolean optional = mode == Mode.SCORING && CohortColumns.OUTCOME.contains(name);
+            boolean optional = mode == Mode.SCORING && CohortColumns.OUTCOME.contains(name)
+                    || derivable.contains(name);
             if (!header.contains(name) && !optional) {
                 problems.add(new CohortProblem(1, name, null, "missing column"));
             }
@@ -122,10 +147,12 @@ public final class CohortCsvReader {
     }
 
     /** Reads one row, adding its problems to the shared list. */
-    private record RowReader(CSVRecord row, long line, List<String> header, Mode mode, List<CohortProblem> problems) {
+    private record RowReader(CSVRecord row, long line, List<String> header, Mode mode, List<CohortProblem> problems,
+                             Map<String, Set<String>> rules) {
 
         Patient read() {
             int before = problems.size();
+            FactorDerivation.Derivation derived = derive();
             String id = cell(PATIENT_ID);
             if (id.isEmpty()) {
                 problem(PATIENT_ID, id, "patientId is required");
@@ -137,7 +164,7 @@ public final class CohortCsvReader {
             }
             Map<String, Object> factors = new LinkedHashMap<>();
             for (Factor factor : FactorCatalogue.FACTORS) {
-                readFactor(factor, procedure, factors);
+                readFactor(factor, procedure, factors, derived);
             }
             Double relief = months(RELIEF_MONTHS);
             Double survival = months(SURVIVAL_MONTHS);
@@ -150,10 +177,50 @@ public final class CohortCsvReader {
                 problem(RELIEF_MONTHS, cell(RELIEF_MONTHS), "relief is longer than survival (" + cell(SURVIVAL_MONTHS)
                         + " months)");
             }
-            return problems.size() == before ? new Patient(id, procedure, factors, relief, survival, good) : null;
+            if (problems.size() != before) {
+                return null;
+            }
+            for (DerivedFactor d : derived.derived()) {
+                if (factors.containsKey(d.factor())) {
+                    rules.computeIfAbsent(d.factor(), k -> new TreeSet<>()).add(String.join(" + ", d.inputs().stream()
+                            .map(DerivedFactor.Input::measurement).toList()) + ": " + d.rule() + " (cut-off "
+                            + d.cutoff() + "; source: " + d.source() + ")");
+                }
+            }
+            return new Patient(id, procedure, factors, relief, survival, good);
         }
 
-        private void readFactor(Factor factor, Procedure procedure, Map<String, Object> factors) {
+        /** The row's measurement cells, validated and turned into factors; problems name the cell. */
+        private FactorDerivation.Derivation derive() {
+            Measurements.Builder builder = Measurements.builder();
+            Map<String, String> columnOf = new LinkedHashMap<>();
+            for (String name : header) {
+                MeasurementColumns.find(name).ifPresent(c -> {
+                    String text = row.get(name).trim();
+                    if (text.isEmpty()) {
+                        return;
+                    }
+                    String other = columnOf.putIfAbsent(c.measurement().id(), name);
+                    if (other != null) {
+                        problem(name, text, "the row also gives " + other + "; give one unit per measurement");
+                    } else {
+                        MeasurementColumns.read(c, text, builder);
+                    }
+                });
+            }
+            Measurements.Result result = builder.build();
+            FactorDerivation.Derivation derivation = FactorDerivation.derive(result.measurements());
+            List<MeasurementProblem> all = new ArrayList<>(result.problems());
+            all.addAll(derivation.problems());
+            for (MeasurementProblem p : all) {
+                String column = columnOf.getOrDefault(p.measurement(), p.measurement());
+                problem(column, cell(column), p.detail() + "; allowed: " + p.allowed());
+            }
+            return derivation;
+        }
+
+        private void readFactor(Factor factor, Procedure procedure, Map<String, Object> factors,
+                                FactorDerivation.Derivation derived) {
             String text = cell(factor.id());
             if (procedure == null) {
                 // Which factors apply is unknown, but a value that fits no procedure is still a problem to report.
@@ -172,12 +239,27 @@ public final class CohortCsvReader {
                 }
                 return;
             }
+            Object fromMeasurements = derived.factors().get(factor.id());
             if (text.isEmpty()) {
-                problem(factor.id(), text, "missing; required for " + procedure.name() + " patients");
+                if (fromMeasurements != null) {
+                    factors.put(factor.id(), fromMeasurements);
+                } else {
+                    List<String> needed = derived.incomplete().getOrDefault(factor.id(), List.of());
+                    problem(factor.id(), text, "missing; required for " + procedure.name() + " patients"
+                            + (needed.isEmpty() ? "" : " (the measurement cells also need "
+                            + String.join(", ", needed) + ")"));
+                }
                 return;
             }
             try {
-                factors.put(factor.id(), factor.parseCsv(text));
+                Object value = factor.parseCsv(text);
+                if (fromMeasurements != null && !fromMeasurements.equals(value)) {
+                    problem(factor.id(), text, "contradicts the value " + factor.formatCsv(fromMeasurements)
+                            + " derived from the measurement cells ("
+                            + derived.of(factor.id()).orElseThrow().rule() + ")");
+                    return;
+                }
+                factors.put(factor.id(), value);
             } catch (IllegalArgumentException e) {
                 problem(factor.id(), text, e.getMessage());
             }

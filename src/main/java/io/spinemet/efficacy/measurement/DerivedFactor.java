@@ -1,6 +1,7 @@
 package io.spinemet.efficacy.measurement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -20,9 +21,10 @@ public record DerivedFactor(
         @Schema(examples = "malnutrition") String factor,
         @Schema(description = "Boolean, integer or level, as in factors.", examples = "true") Object value,
         List<Input> inputs,
+        @JsonSerialize(using = ConstantText.class)
         @Schema(examples = "malnutrition is true when serum albumin < 35 g/L") String rule,
-        @Schema(examples = "< 35 g/L (3.5 g/dL)") String cutoff,
-        String source) {
+        @JsonSerialize(using = ConstantText.class) @Schema(examples = "< 35 g/L (3.5 g/dL)") String cutoff,
+        @JsonSerialize(using = ConstantText.class) String source) {
 
     public DerivedFactor {
         inputs = List.copyOf(inputs);

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param label         short human label
  * @param definition    what it is, in the project's words
  * @param valueType     how the value is written
- * @param units         accepted UCUM unit codes (QUANTITY), canonical unit first; empty otherwise
+ * @param units         the usual UCUM unit codes (QUANTITY), canonical unit first; any other UCUM unit convertible
+ *                      to the canonical one is accepted too; empty otherwise
  * @param canonicalUnit the unit rules and ranges use (QUANTITY), otherwise {@code null}
  * @param range         plausible range (QUANTITY in the canonical unit, INTEGER), otherwise {@code null}
  * @param allowedValues the codes a CODE measurement accepts; empty otherwise
@@ -55,7 +56,7 @@ public record Measurement(
     public String allowed() {
         return switch (valueType) {
             case QUANTITY -> "{\"value\": a number from " + range.describe() + ", \"unit\": one of "
-                    + String.join(", ", units) + "}";
+                    + String.join(", ", units) + " or another UCUM unit convertible to " + canonicalUnit + "}";
             case INTEGER -> "a JSON integer from " + range.describe();
             case CODE -> "one of " + String.join(", ", allowedValues.stream().map(AllowedValue::code).toList());
             case CODE_LIST -> "a JSON array of ATC codes (level 4 or 5, e.g. L01EB02)";

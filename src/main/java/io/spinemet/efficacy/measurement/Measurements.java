@@ -125,9 +125,10 @@ public final class Measurements {
             if (m == null) {
                 return this;
             }
-            if (!m.units().contains(unit)) {
-                problem(id, "unit", "unknown unit for " + id, "one of " + String.join(", ", m.units())
-                        + " (UCUM codes, case-sensitive)");
+            if (!m.units().contains(unit) && !Ucum.converts(unit, m.canonicalUnit())) {
+                problem(id, "unit", "unknown unit for " + id + ": not a UCUM unit of the same kind as "
+                        + m.canonicalUnit(), "one of " + String.join(", ", m.units())
+                        + ", or another UCUM unit convertible to " + m.canonicalUnit() + " (UCUM codes)");
                 return this;
             }
             BigDecimal canonical = Ucum.convert(value, unit, m.canonicalUnit());

@@ -16,11 +16,15 @@ import org.fhir.ucum.UcumException;
  * <p>Every unit the catalogue accepts is a multiplicative (non-special) UCUM unit, so converting {@code x} from
  * {@code u} to {@code v} is {@code x · f(u, v)}, where {@code f(u, v)} is what the library gives for one {@code u}.
  * The library takes milliseconds per call (it parses both units every time) and about half a second to load its
- * essence file, so each factor is computed once and kept; the keys are bounded by the catalogue's units because a
- * unit is checked against the catalogue before it gets here. Arithmetic is exact ({@link BigDecimal}), so 3.5 g/dL is
- * exactly 35 g/L at the cut-off.
+ * essence file, so each factor is computed once and kept: the catalogue's units at start-up, and up to
+ * {@link #CACHED_PAIRS} other unit pairs met in requests (beyond that, factors are computed per call, so that requests
+ * cannot grow the cache without bound). Arithmetic is exact ({@link BigDecimal}), so 3.5 g/dL is exactly 35 g/L at the
+ * cut-off.
  */
 public final class Ucum {
+
+    /** Most unit pairs whose factor is kept. */
+    static final int CACHED_PAIRS = 256;
 
     private static final Map<String, BigDecimal> FACTORS = new ConcurrentHashMap<>();
 
@@ -53,9 +57,31 @@ public final class Ucum {
         return value.multiply(factor(from, to));
     }
 
-    /** How many {@code to} make one {@code from}, as the UCUM library computes it; cached. */
+    /**
+     * How many {@code to} make one {@code from}, as the UCUM library computes it; cached.
+     *
+     * @throws IllegalArgumentException when either unit is not UCUM or the two measure different things
+     */
     public static BigDecimal factor(String from, String to) {
-        return FACTORS.computeIfAbsent(from + '\u0000' + to, k -> compute(from, to));
+        String key = from + '\u0000' + to;
+        BigDecimal factor = FACTORS.get(key);
+        if (factor == null) {
+            factor = compute(from, to);
+            if (FACTORS.size() < CACHED_PAIRS) {
+                FACTORS.putIfAbsent(key, factor);
+            }
+        }
+        return factor;
+    }
+
+    /** Whether {@code unit} is a UCUM unit that converts to {@code to} by a factor (commensurable, not special). */
+    public static boolean converts(String unit, String to) {
+        try {
+            factor(unit, to);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Whether the library knows {@code unit} as a valid UCUM expression (uncached; for tests and start-up checks). */
@@ -72,11 +98,20 @@ public final class Ucum {
         }
     }
 
+    private static BigDecimal convert1(String from, String to, String value) throws UcumException {
+        return new BigDecimal(Service.INSTANCE.convert(new Decimal(value), from, to).asDecimal()).stripTrailingZeros();
+    }
+
     private static BigDecimal compute(String from, String to) {
         try {
-            Decimal one = new Decimal("1.000000000000000000000000");
-            return new BigDecimal(Service.INSTANCE.convert(one, from, to).asDecimal()).stripTrailingZeros();
-        } catch (UcumException e) {
+            BigDecimal one = convert1(from, to, "1.000000000000000000000000");
+            BigDecimal two = convert1(from, to, "2.000000000000000000000000");
+            if (two.compareTo(one.add(one)) != 0) {
+                throw new IllegalArgumentException("UCUM converts " + from + " to " + to + " with an offset or a "
+                        + "non-linear function, not by a factor");
+            }
+            return one;
+        } catch (UcumException | ArithmeticException | NumberFormatException | IllegalStateException e) {
             throw new IllegalArgumentException("UCUM cannot convert " + from + " to " + to + ": " + e.getMessage(), e);
         }
     }

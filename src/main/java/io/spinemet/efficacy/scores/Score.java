@@ -2,6 +2,8 @@ package io.spinemet.efficacy.scores;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.spinemet.efficacy.measurement.ConstantText;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -28,6 +30,7 @@ public record Score(
         @Schema(examples = "15") Integer maximum,
         List<Item> items,
         Band band,
+        @JsonSerialize(using = ConstantText.class)
         @Schema(description = "The published score and table used.") String citation,
         @Schema(description = "Conversions or caveats that apply.") List<String> warnings,
         @Schema(description = "Measurement ids needed to compute the score (not computed only).",
@@ -51,8 +54,10 @@ public record Score(
      * @param points   the category's points
      */
     @Schema(name = "ScoreItem", description = "One item of a score.")
-    public record Item(@Schema(examples = "General condition (KPS)") String item,
+    public record Item(@JsonSerialize(using = ConstantText.class)
+                       @Schema(examples = "General condition (KPS)") String item,
                        @Schema(examples = "KPS 60") String input,
+                       @JsonSerialize(using = ConstantText.class)
                        @Schema(examples = "moderate (KPS 50-70)") String category,
                        @Schema(examples = "1") int points) {
     }
@@ -66,7 +71,9 @@ public record Score(
      */
     @Schema(name = "ScoreBand", description = "The published band of a total.")
     public record Band(@Schema(examples = "9-11") String range,
+                       @JsonSerialize(using = ConstantText.class)
                        @Schema(examples = ">= 6 months") String prognosis,
+                       @JsonSerialize(using = ConstantText.class)
                        @Schema(examples = "Palliative surgery") String strategy) {
     }
 

@@ -109,7 +109,7 @@ public final class Tokuhashi {
         return kps <= 40 ? 0 : kps <= 70 ? 1 : 2;
     }
 
-    private static String kpsCategory(int kps) {
+    static String kpsCategory(int kps) {
         return kps <= 40 ? "poor (KPS 10-40)" : kps <= 70 ? "moderate (KPS 50-70)" : "good (KPS 80-100)";
     }
 

@@ -27,7 +27,7 @@ class ExamplesTest {
     void everyExampleFileIsCovered() throws IOException {
         try (Stream<Path> files = Files.list(DIR)) {
             assertEquals(List.of("batch.csv", "batch.json", "comparison.json", "invalid.json",
-                    "predict-decompression.json", "predict-pvp.json"),
+                    "predict-decompression.json", "predict-measurements.json", "predict-pvp.json", "scores.json"),
                     files.map(p -> p.getFileName().toString()).sorted().toList(),
                     "a new example file needs a case in this test");
         }
@@ -37,6 +37,8 @@ class ExamplesTest {
     void examplesGetTheirDocumentedStatus() throws IOException {
         post("predict-pvp.json", "application/json", "/api/v1/predictions").statusCode(200);
         post("predict-decompression.json", "application/json", "/api/v1/predictions").statusCode(200);
+        post("predict-measurements.json", "application/json", "/api/v1/predictions").statusCode(200);
+        post("scores.json", "application/json", "/api/v1/scores").statusCode(200);
         post("comparison.json", "application/json", "/api/v1/predictions/comparison").statusCode(200);
         post("batch.json", "application/json", "/api/v1/predictions/batch").statusCode(200);
         post("batch.csv", "text/csv", "/api/v1/predictions/batch").statusCode(200);

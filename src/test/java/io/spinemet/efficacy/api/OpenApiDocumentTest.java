@@ -59,4 +59,26 @@ class OpenApiDocumentTest {
                         hasItems("application/json", "text/markdown"))
                 .body("paths.'/api/v1/factors'.get.responses.'200'", notNullValue());
     }
+
+    @Test
+    void measurementsAndScoresAreDocumented() {
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.Measurements.additionalProperties", equalTo(false))
+                .body("components.schemas.Measurements.properties.size()",
+                        equalTo(io.spinemet.efficacy.measurement.MeasurementCatalogue.MEASUREMENTS.size()))
+                .body("components.schemas.Measurements.properties.serumAlbumin.required", contains("value", "unit"))
+                .body("components.schemas.Measurements.properties.karnofskyPerformanceStatus.multipleOf",
+                        equalTo(10))
+                .body("components.schemas.Measurements.properties.visceralMetastases.enum",
+                        contains("NONE", "REMOVABLE", "UNREMOVABLE"))
+                .body("components.schemas.PredictionRequest.properties.measurements.$ref",
+                        equalTo("#/components/schemas/Measurements"))
+                .body("paths.'/api/v1/predictions'.post.requestBody.content.'application/json'.examples"
+                        + ".measurements.value.measurements.serumAlbumin.unit", equalTo("g/dL"))
+                .body("paths.'/api/v1/scores'.post.responses.'200'.content.'application/json'.schema.$ref",
+                        equalTo("#/components/schemas/Scores"))
+                .body("paths.'/api/v1/measurements'.get.responses.'200'", notNullValue())
+                .body("components.schemas.Score.properties.keySet()", hasItems("computed", "total", "maximum",
+                        "items", "band", "citation", "warnings", "missingInputs"));
+    }
 }

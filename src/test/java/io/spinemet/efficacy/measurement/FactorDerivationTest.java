@@ -222,11 +222,22 @@ class FactorDerivationTest {
 
     @Test
     void unknownUnitIsNamed() {
-        var p = problems(b -> b.quantity(SERUM_ALBUMIN, new BigDecimal("3.2"), "g/dl"));
+        var p = problems(b -> b.quantity(SERUM_ALBUMIN, new BigDecimal("3.2"), "mmol/L"));
         assertEquals("serumAlbumin/unit", p.get(0).path());
+        assertEquals("serumAlbumin/unit", problems(b -> b.quantity(SERUM_ALBUMIN, BigDecimal.ONE, "furlong")).get(0)
+                .path());
         assertTrue(p.get(0).allowed().contains("g/dL"));
         assertEquals("leukocyteCount/unit", problems(b -> b.quantity(LEUKOCYTE_COUNT, BigDecimal.TEN, "g/L"))
                 .get(0).path());
+    }
+
+    /** Another UCUM unit of the same kind is converted by the library: 3.4 g/dl (litre as l) = 34 g/L. */
+    @Test
+    void otherUcumUnitsOfTheSameKindAreConverted() {
+        assertEquals(true, derive(b -> b.quantity(SERUM_ALBUMIN, new BigDecimal("3.4"), "g/dl"))
+                .factors().get("malnutrition"));
+        assertEquals(false, derive(b -> b.quantity(LEUKOCYTE_COUNT, new BigDecimal("4000"), "/mm3"))
+                .factors().get("leukopenia"));
     }
 
     @Test
