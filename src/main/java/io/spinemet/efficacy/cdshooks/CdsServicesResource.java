@@ -1,0 +1,110 @@
+package io.spinemet.efficacy.cdshooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.spinemet.efficacy.api.Problem;
+import io.spinemet.efficacy.api.ProblemException;
+import io.spinemet.efficacy.api.ProblemResponses;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * CDS Hooks 2.0 endpoints: discovery, the services and their feedback. Thin: {@link CdsHooks} does the work. Every
+ * call needs the client's signed JWT ({@link CdsAuthFilter}).
+ */
+@Path("/cds-services")
+@Tag(name = "CDS Hooks", description = "CDS Hooks 2.0 services for EHRs (FHIR R4). Every call needs a Bearer JWT "
+        + "signed by an allow-listed CDS client.")
+@APIResponse(responseCode = "401", description = "No valid client JWT; the problem says why",
+        content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CdsServicesResource {
+
+    private static final Logger LOG = Logger.getLogger(CdsServicesResource.class);
+
+    private final CdsHooks hooks;
+    private final ObjectMapper mapper;
+    private final Timer latency;
+
+    public CdsServicesResource(CdsHooks hooks, ObjectMapper mapper, MeterRegistry meters) {
+        this.hooks = hooks;
+        this.mapper = mapper;
+        this.latency = Timer.builder("spinemet.cds.latency").description("Time to answer a CDS Hooks service call")
+                .register(meters);
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "CDS Hooks discovery", description = "The services, their hooks and prefetch templates.")
+    public CdsJson.Discovery discovery() {
+        return new CdsJson.Discovery(hooks.services().all().stream().map(s -> new CdsJson.Service(s.hook(), s.id(),
+                s.title(), s.description(), s.prefetch(), s.usageRequirements())).toList());
+    }
+
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Call a CDS service", description = "Answers with at most one card. 412 with a FHIR "
+            + "OperationOutcome when the data can be had neither by prefetch nor from fhirServer.")
+    @APIResponse(responseCode = "200", description = "The cards (possibly none)")
+    @APIResponse(responseCode = "412", description = "Required FHIR data unavailable: an OperationOutcome lists it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    public CdsJson.Response call(@PathParam("id") String id, byte[] body) {
+        long start = System.nanoTime();
+        CdsJson.Response response = hooks.call(id, json(body));
+        latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return response;
+    }
+
+    @POST
+    @Path("{id}/feedback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Feedback on a card", description = "Counted in metrics (spinemet.cds.feedback) by outcome; "
+            + "nothing else is kept.")
+    @APIResponse(responseCode = "200", description = "Feedback accepted")
+    public Response feedback(@PathParam("id") String id, byte[] body) {
+        hooks.feedback(id, json(body));
+        return Response.ok().build();
+    }
+
+    private JsonNode json(byte[] body) {
+        try {
+            JsonNode node = body == null || body.length == 0 ? null : mapper.readTree(body);
+            if (node == null) {
+                throw ProblemException.invalid(List.of(Problem.FieldError.at("", "the body is empty",
+                        "a JSON object")));
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(400, ProblemException.MALFORMED_JSON, "Malformed JSON",
+                    "The body is not valid JSON.", List.of());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @ServerExceptionMapper
+    public Response preconditionFailed(PreconditionFailed e) {
+        LOG.infof("CDS Hooks call answered 412: %d prefetch key(s) unavailable", e.unavailable().size());
+        return Response.status(412).type(MediaType.APPLICATION_JSON).entity(hooks.operationOutcome(e.unavailable()))
+                .build();
+    }
+}

@@ -1,0 +1,181 @@
+package io.spinemet.efficacy.cdshooks;
+
+import io.spinemet.efficacy.security.ReplayCache;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
+import org.jose4j.jwk.HttpsJwks;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwt.consumer.JwtContext;
+import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.jose4j.keys.resolvers.VerificationKeyResolver;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Checks the JWT a CDS client sends with every call (CDS Hooks 2.0, "Trusting CDS Clients"), with jose4j, the JOSE
+ * library SmallRye JWT uses:
+ * <ul>
+ *   <li>the issuer is allow-listed, with its JWK Set (URL or inline);</li>
+ *   <li>the signature verifies with the key its {@code kid} names; the algorithm is RS384, ES384, RS256 or ES256
+ *       ({@code none} and HMAC are refused);</li>
+ *   <li>{@code aud} is the URL called, {@code exp} has not passed, {@code iat} is not in the future;</li>
+ *   <li>{@code jti} has not been seen before (replay).</li>
+ * </ul>
+ * A refusal says why, in words that never quote the token.
+ */
+public final class CdsTokenVerifier {
+
+    /** Why a token was refused. */
+    public static final class Refused extends Exception {
+        public Refused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private static final List<String> ALLOWED = List.of(AlgorithmIdentifiers.RSA_USING_SHA384,
+            AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384, AlgorithmIdentifiers.RSA_USING_SHA256,
+            AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+
+    static final AlgorithmConstraints ALGORITHMS = new AlgorithmConstraints(ConstraintType.PERMIT,
+            ALLOWED.toArray(String[]::new));
+
+    private static final JwtConsumer UNVERIFIED = new JwtConsumerBuilder().setSkipAllValidators()
+            .setDisableRequireSignature().setSkipSignatureVerification().setRelaxVerificationKeyValidation().build();
+
+    private final Map<String, VerificationKeyResolver> keysByIssuer;
+    private final ReplayCache replays;
+    private final Duration skew;
+
+    /**
+     * @param clients allow-listed clients
+     * @param replays the shared jti cache
+     * @param skew    allowed clock skew
+     */
+    public CdsTokenVerifier(Map<String, CdsSettings.Client> clients, ReplayCache replays, Duration skew) {
+        Map<String, VerificationKeyResolver> keys = new java.util.HashMap<>();
+        clients.forEach((name, client) -> keys.put(client.issuer(), resolver(name, client)));
+        this.keysByIssuer = Map.copyOf(keys);
+        this.replays = replays;
+        this.skew = skew;
+    }
+
+    private static VerificationKeyResolver resolver(String name, CdsSettings.Client client) {
+        if (client.jwks().isPresent()) {
+            try {
+                return new JwksVerificationKeyResolver(new JsonWebKeySet(client.jwks().get()).getJsonWebKeys());
+            } catch (JoseException e) {
+                throw new IllegalStateException("spinemet.cds.auth.clients." + name + ".jwks is not a JWK Set", e);
+            }
+        }
+        if (client.jwksUrl().isPresent()) {
+            return new HttpsJwksVerificationKeyResolver(new HttpsJwks(client.jwksUrl().get()));
+        }
+        throw new IllegalStateException("spinemet.cds.auth.clients." + name + " needs jwks-url or jwks");
+    }
+
+    /**
+     * @param token    the bearer token
+     * @param audience the URL called: the service URL plus the request path
+     * @return the verified claims
+     */
+    public JwtClaims verify(String token, String audience) throws Refused {
+        JwtContext unverified;
+        try {
+            unverified = UNVERIFIED.process(token);
+        } catch (InvalidJwtException e) {
+            throw new Refused("the bearer token is not a JWT");
+        }
+        String alg = unverified.getJoseObjects().isEmpty() ? null
+                : unverified.getJoseObjects().get(0).getAlgorithmHeaderValue();
+        if (alg == null || !ALLOWED.contains(alg)) {
+            throw new Refused("the token's algorithm is not accepted; sign with RS384 or ES384 (RS256, ES256 "
+                    + "accepted); none and HMAC are refused");
+        }
+        String kid = unverified.getJoseObjects().get(0).getKeyIdHeaderValue();
+        if (kid == null || kid.isBlank()) {
+            throw new Refused("the token has no kid header");
+        }
+        String issuer;
+        try {
+            issuer = unverified.getJwtClaims().getIssuer();
+        } catch (MalformedClaimException e) {
+            throw new Refused("the token's iss claim is malformed");
+        }
+        if (issuer == null) {
+            throw new Refused("the token has no iss claim");
+        }
+        VerificationKeyResolver keys = keysByIssuer.get(issuer);
+        if (keys == null) {
+            throw new Refused("the token's issuer is not an allow-listed CDS client");
+        }
+        int skewSeconds = (int) skew.toSeconds();
+        JwtConsumer consumer = new JwtConsumerBuilder()
+                .setJwsAlgorithmConstraints(ALGORITHMS)
+                .setVerificationKeyResolver(keys)
+                .setExpectedIssuer(issuer)
+                .setExpectedAudience(audience)
+                .setRequireExpirationTime()
+                .setRequireIssuedAt()
+                .setIssuedAtRestrictions(skewSeconds, Integer.MAX_VALUE / 2)
+                .setRequireJwtId()
+                .setAllowedClockSkewInSeconds(skewSeconds)
+                .build();
+        JwtClaims claims;
+        try {
+            claims = consumer.processToClaims(token);
+        } catch (InvalidJwtException e) {
+            throw new Refused(reason(e));
+        }
+        try {
+            NumericDate exp = claims.getExpirationTime();
+            if (!replays.firstUse(issuer, claims.getJwtId(), Instant.ofEpochSecond(exp.getValue()))) {
+                throw new Refused("the token's jti was used before (replay)");
+            }
+        } catch (MalformedClaimException e) {
+            throw new Refused("the token's exp or jti claim is malformed");
+        }
+        return claims;
+    }
+
+    private static String reason(InvalidJwtException e) {
+        if (e.hasExpired()) {
+            return "the token has expired";
+        }
+        if (e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || e.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
+            return "the token's aud is not the URL called";
+        }
+        if (e.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_FUTURE)) {
+            return "the token's iat is in the future";
+        }
+        if (e.hasErrorCode(ErrorCodes.ISSUED_AT_MISSING)) {
+            return "the token has no iat claim";
+        }
+        if (e.hasErrorCode(ErrorCodes.EXPIRATION_MISSING)) {
+            return "the token has no exp claim";
+        }
+        if (e.hasErrorCode(ErrorCodes.JWT_ID_MISSING)) {
+            return "the token has no jti claim";
+        }
+        if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
+            return "the token's signature does not verify";
+        }
+        if (Optional.ofNullable(e.getMessage()).map(m -> m.contains("Unable to find a suitable verification key"))
+                .orElse(false)) {
+            return "the token's kid names no key of its issuer";
+        }
+        return "the token is not valid";
+    }
+}

@@ -1,0 +1,244 @@
+package io.spinemet.efficacy.cdshooks;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The CDS Hooks endpoints over HTTP, with the example requests of openapi/examples/cds. */
+@QuarkusTest
+@QuarkusTestResource(CdsTestClient.class)
+class CdsServicesResourceTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        // JSON numbers as doubles, so that the 1e-12 comparisons mean something
+        io.restassured.RestAssured.config = io.restassured.RestAssured.config().jsonConfig(
+                io.restassured.config.JsonConfig.jsonConfig().numberReturnType(
+                        io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+    }
+    static final String EXAMPLES = "openapi/examples/cds/";
+
+    static ObjectNode example(String name) throws Exception {
+        return (ObjectNode) JSON.readTree(Files.readString(Path.of(EXAMPLES + name)));
+    }
+
+    static Response post(String service, Object body) {
+        String path = "/cds-services/" + service;
+        return given().header("Authorization", CdsTestClient.bearer(path)).contentType("application/json")
+                .body(body.toString()).when().post(path);
+    }
+
+    static JsonNode card(Response r) throws Exception {
+        JsonNode body = JSON.readTree(r.asString());
+        CdsSpecRules.response(body);
+        assertEquals(1, body.get("cards").size());
+        return body.get("cards").get(0);
+    }
+
+    @Test
+    void discoveryFollowsTheSpecification() throws Exception {
+        String body = given().header("Authorization", CdsTestClient.bearer("/cds-services")).when()
+                .get("/cds-services").then().statusCode(200).extract().asString();
+        JsonNode discovery = JSON.readTree(body);
+        CdsSpecRules.discovery(discovery);
+        List<String> hooks = new ArrayList<>();
+        discovery.get("services").forEach(s -> hooks.add(s.get("hook").asText() + " " + s.get("id").asText()));
+        assertEquals(List.of("order-select spinemet-order-select", "order-sign spinemet-order-sign",
+                "patient-view spinemet-patient-view"), hooks);
+        JsonNode prefetch = discovery.get("services").get(0).get("prefetch");
+        assertEquals("Patient/{{context.patientId}}", prefetch.get("patient").asText());
+        assertTrue(prefetch.get("observations").asText().contains("http://loinc.org|1751-7"));
+        assertTrue(prefetch.get("observations").asText().contains("http://loinc.org|89243-0"));
+        assertTrue(discovery.get("services").get(0).get("usageRequirements").isTextual());
+    }
+
+    @Test
+    void everyCallNeedsAToken() {
+        given().when().get("/cds-services").then().statusCode(401)
+                .header("Content-Type", containsString("application/problem+json"))
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("detail", containsString("no Authorization: Bearer header"));
+        String secret = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.SECRET-SIGNATURE";
+        given().header("Authorization", "Bearer " + secret).when().get("/cds-services").then().statusCode(401)
+                .body(not(containsString("SECRET-SIGNATURE")))
+                .body("detail", containsString("algorithm is not accepted"));
+        // a token for discovery does not open a service
+        given().header("Authorization", CdsTestClient.bearer("/cds-services")).contentType("application/json")
+                .body("{}").when().post("/cds-services/spinemet-patient-view").then().statusCode(401)
+                .body("detail", containsString("aud is not the URL called"));
+    }
+
+    @Test
+    void aReplayedTokenIsRefused() {
+        String token = "Bearer " + CdsTestClient.token("/cds-services");
+        given().header("Authorization", token).when().get("/cds-services").then().statusCode(200);
+        given().header("Authorization", token).when().get("/cds-services").then().statusCode(401)
+                .body("detail", containsString("replay"));
+    }
+
+    @Test
+    void completePvpOrderGetsProbabilitiesForBothOperations() throws Exception {
+        Response r = post("spinemet-order-select", example("pvp-complete.order-select.json"));
+        r.then().statusCode(200);
+        Files.writeString(Path.of("target/cds-card-pvp-complete.json"), r.asString()); // for the docs
+        JsonNode card = card(r);
+        assertEquals("info", card.get("indicator").asText());
+        assertTrue(card.get("summary").asText().startsWith("Relief >3 months: selected PVP "),
+                card.get("summary").asText());
+        // Hand derivation from the example's FHIR data (see docs/cds-hooks.md): albumin 3.1 g/dL = 31 g/L < 35
+        // (the newer 4.2 g/dL is entered-in-error); KPS 60 and ECOG 2 are not poor; osimertinib (L01EB04) ordered;
+        // spinal metastasis diagnosed 2026-10-01, 15 days after the last cytotoxic dose (pemetrexed 2026-09-16);
+        // radiotherapy planned (ServiceRequest/rt-plan-1).
+        String factors = "{\"malnutrition\": true, \"poorPerformanceStatus\": false, \"targetedTherapy\": true,"
+                + " \"metastasisDuringChemotherapy\": true, \"postoperativeRadiotherapy\": true}";
+        double expected = given().contentType("application/json")
+                .body("{\"procedure\": \"PVP\", \"factors\": " + factors + "}").when().post("/api/v1/predictions")
+                .then().statusCode(200).extract().jsonPath().getDouble("probability");
+        JsonNode ext = card.get("extension").get(CardBuilder.EXTENSION);
+        JsonNode pvp = ext.get("predictions").get(0);
+        assertEquals("PVP", pvp.get("procedure").asText());
+        assertEquals(1, pvp.get("scenarios").size());
+        assertEquals(expected, pvp.get("scenarios").get(0).get("probability").asDouble(), 1e-12);
+        assertEquals("DECOMPRESSION", ext.get("predictions").get(1).get("procedure").asText());
+        // the decompression model also needs the Frankel grade (E, recorded)
+        assertEquals(1, ext.get("predictions").get(1).get("scenarios").size());
+        // provenance: every factor names its resources, in the extension and in the detail
+        JsonNode malnutrition = factor(ext, "malnutrition");
+        assertEquals("[\"Observation/alb-3\"]", malnutrition.get("sources").toString());
+        assertEquals("[\"ServiceRequest/rt-plan-1\"]", factor(ext, "postoperativeRadiotherapy").get("sources")
+                .toString());
+        assertTrue(factor(ext, "metastasisDuringChemotherapy").get("sources").toString()
+                .contains("Condition/spinal-met-1"));
+        String detail = card.get("detail").asText();
+        assertTrue(detail.contains("Observation/alb-3"));
+        assertTrue(detail.contains("Observation/alb-2 (status entered-in-error)"));
+        assertTrue(detail.contains("Observation/alb-1 (older than the 30-day look-back window)"));
+        assertTrue(detail.contains("Revised Tokuhashi "), detail);
+        assertTrue(card.get("source").get("label").asText().startsWith("spinemet-efficacy: fixture-pvp 0.0.1-test"));
+    }
+
+    static JsonNode factor(JsonNode ext, String id) {
+        for (JsonNode f : ext.get("factors")) {
+            if (f.get("factor").asText().equals(id)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no factor " + id);
+    }
+
+    @Test
+    void incompleteRecordListsWhatIsMissingAndGivesNoProbability() throws Exception {
+        Response r = post("spinemet-patient-view", example("incomplete.patient-view.json"));
+        r.then().statusCode(200);
+        JsonNode card = card(r);
+        assertEquals("warning", card.get("indicator").asText());
+        JsonNode predictions = card.get("extension").get(CardBuilder.EXTENSION).get("predictions");
+        for (JsonNode p : predictions) {
+            assertFalse(p.has("scenarios"));
+            assertTrue(p.get("missingFactors").toString().contains("malnutrition"), p.toString());
+        }
+        String detail = card.get("detail").asText();
+        assertTrue(detail.contains("**Missing**"));
+        assertTrue(detail.contains("Preoperative malnutrition: record Serum albumin"), detail);
+        assertTrue(detail.contains("Observation/alb-nov (no value)"), detail);
+    }
+
+    @Test
+    void decompressionOrderShowsPlannedRadiotherapyBothWays() throws Exception {
+        Response r = post("spinemet-order-sign", example("decompression.order-sign.json"));
+        r.then().statusCode(200);
+        JsonNode card = card(r);
+        JsonNode first = card.get("extension").get(CardBuilder.EXTENSION).get("predictions").get(0);
+        assertEquals("DECOMPRESSION", first.get("procedure").asText());
+        assertEquals(2, first.get("scenarios").size());
+        assertEquals("{\"postoperativeRadiotherapy\":false}", first.get("scenarios").get(0).get("assumed").toString());
+        assertEquals("{\"postoperativeRadiotherapy\":true}", first.get("scenarios").get(1).get("assumed").toString());
+        String factors = "{\"malnutrition\": false, \"poorPerformanceStatus\": true, \"targetedTherapy\": true,"
+                + " \"metastasisDuringChemotherapy\": false, \"frankelGrade\": \"C\", \"postoperativeRadiotherapy\": ";
+        for (int i = 0; i < 2; i++) {
+            double expected = given().contentType("application/json").body("{\"procedure\": \"DECOMPRESSION\", "
+                    + "\"factors\": " + factors + (i == 1) + "}}").when().post("/api/v1/predictions").then()
+                    .statusCode(200).extract().jsonPath().getDouble("probability");
+            assertEquals(expected, first.get("scenarios").get(i).get("probability").asDouble(), 1e-12);
+        }
+        assertTrue(card.get("detail").asText().contains("association"), "labelled associational");
+    }
+
+    @Test
+    void noDataAndNoFhirAccessIsA412WithAnOperationOutcome() throws Exception {
+        Response r = post("spinemet-order-select", example("no-data.order-select.json"));
+        r.then().statusCode(412).body("resourceType", equalTo("OperationOutcome"));
+        JsonNode outcome = JSON.readTree(r.asString());
+        List<String> keys = new ArrayList<>();
+        outcome.get("issue").forEach(i -> keys.add(i.get("expression").get(0).asText()));
+        assertEquals(List.of("prefetch.observations", "prefetch.conditions", "prefetch.medicationRequests",
+                "prefetch.medicationAdministrations", "prefetch.radiotherapyProcedures",
+                "prefetch.radiotherapyRequests"), keys);
+    }
+
+    @Test
+    void anOperationOutcomeInAPrefetchEntryMakesThatDataUnavailable() throws Exception {
+        ObjectNode request = example("pvp-complete.order-select.json");
+        ((ObjectNode) request.get("prefetch")).set("observations", JSON.readTree(
+                "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"timeout\"}]}"));
+        Response r = post("spinemet-order-select", request);
+        r.then().statusCode(412).body("issue[0].expression[0]", equalTo("prefetch.observations"))
+                .body("issue[0].diagnostics", containsString("OperationOutcome"));
+    }
+
+    @Test
+    void otherOrdersGetNoCard() throws Exception {
+        ObjectNode request = example("pvp-complete.order-select.json");
+        ObjectNode order = (ObjectNode) request.at("/context/draftOrders/entry/0/resource/code/coding/0");
+        order.put("code", "71020");
+        post("spinemet-order-select", request).then().statusCode(200).body("cards.size()", equalTo(0));
+    }
+
+    @Test
+    void patientViewWithoutSpinalMetastasisGetsNoCard() throws Exception {
+        ObjectNode request = example("incomplete.patient-view.json");
+        ((ObjectNode) request.get("prefetch")).putNull("conditions");
+        post("spinemet-patient-view", request).then().statusCode(200).body("cards.size()", equalTo(0));
+    }
+
+    @Test
+    void badRequestsNameEveryProblem() {
+        post("spinemet-order-select", "{\"hook\": \"patient-view\", \"context\": {\"patientId\": \"../x\"}}")
+                .then().statusCode(400).body("errors.pointer", org.hamcrest.Matchers.hasItems("/hook",
+                        "/hookInstance", "/context/patientId"));
+        post("no-such-service", "{}").then().statusCode(404);
+    }
+
+    @Test
+    void feedbackIsCountedAndNothingElseKept() {
+        String path = "/cds-services/spinemet-order-select/feedback";
+        given().header("Authorization", CdsTestClient.bearer(path)).contentType("application/json")
+                .body("{\"feedback\": [{\"card\": \"4e0a3a1e-3283-4575-ab82-028d55fe2719\", \"outcome\": "
+                        + "\"overridden\", \"overrideReason\": {\"userComment\": \"Mrs Example prefers surgery\"}, "
+                        + "\"outcomeTimestamp\": \"2026-11-28T12:00:00Z\"}]}")
+                .when().post(path).then().statusCode(200);
+        given().header("Authorization", CdsTestClient.bearer(path)).contentType("application/json")
+                .body("{\"feedback\": [{\"outcome\": \"maybe\"}]}").when().post(path).then().statusCode(400);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("spinemet_cds_feedback_total")
+                && l.contains("outcome=\"overridden\"") && l.contains("service=\"spinemet-order-select\"")), metrics);
+        assertFalse(metrics.contains("Mrs Example"));
+    }
+}

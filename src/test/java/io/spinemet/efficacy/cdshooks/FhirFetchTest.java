@@ -1,0 +1,123 @@
+package io.spinemet.efficacy.cdshooks;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Data the client did not prefetch is fetched from its FHIR server (a WireMock stand-in started here) with the
+ * bearer token it gave: the query URLs, the Authorization header, the 2 s timeout and 5xx answers.
+ */
+@QuarkusTest
+@QuarkusTestResource(CdsTestClient.class)
+class FhirFetchTest {
+
+    static WireMockServer fhir;
+
+    @BeforeAll
+    static void start() {
+        fhir = new WireMockServer(wireMockConfig().dynamicPort());
+        fhir.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        fhir.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        fhir.resetAll();
+    }
+
+    /** The complete example with its observations left out of the prefetch, and FHIR access given instead. */
+    static ObjectNode withoutObservations() throws Exception {
+        ObjectNode request = CdsServicesResourceTest.example("pvp-complete.order-select.json");
+        JsonNode observations = request.get("prefetch").get("observations");
+        ((ObjectNode) request.get("prefetch")).remove("observations");
+        request.put("fhirServer", fhir.baseUrl() + "/fhir");
+        ObjectNode auth = request.putObject("fhirAuthorization");
+        auth.put("access_token", "fhir-token-123");
+        auth.put("token_type", "Bearer");
+        auth.put("expires_in", 300);
+        auth.put("scope", "patient/Observation.read");
+        auth.put("subject", "spinemet-cds");
+        fhir.stubFor(get(urlPathEqualTo("/fhir/Observation")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/fhir+json").withBody(observations.toString())));
+        return request;
+    }
+
+    @Test
+    void missingPrefetchIsFetchedWithTheClientsToken() throws Exception {
+        Response r = CdsServicesResourceTest.post("spinemet-order-select", withoutObservations());
+        r.then().statusCode(200);
+        JsonNode card = CdsServicesResourceTest.card(r);
+        assertEquals("[\"Observation/alb-3\"]", CdsServicesResourceTest.factor(
+                card.get("extension").get(CardBuilder.EXTENSION), "malnutrition").get("sources").toString());
+        fhir.verify(1, getRequestedFor(urlPathEqualTo("/fhir/Observation"))
+                .withHeader("Authorization", equalTo("Bearer fhir-token-123"))
+                .withQueryParam("patient", equalTo("pvp-complete"))
+                .withQueryParam("code", com.github.tomakehurst.wiremock.client.WireMock.containing(
+                        "http://loinc.org|1751-7")));
+        // only what was missing is fetched
+        assertEquals(1, fhir.getAllServeEvents().size());
+    }
+
+    @Test
+    void aSlowFhirServerTimesOutAfterTwoSecondsAnd412s() throws Exception {
+        ObjectNode request = withoutObservations();
+        fhir.stubFor(get(urlPathEqualTo("/fhir/Observation")).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(4000).withBody("{\"resourceType\":\"Bundle\",\"type\":\"searchset\"}")));
+        long start = System.nanoTime();
+        Response r = CdsServicesResourceTest.post("spinemet-order-select", request);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        r.then().statusCode(412).body("issue[0].expression[0]", org.hamcrest.Matchers.equalTo(
+                "prefetch.observations")).body("issue[0].diagnostics", containsString("did not answer in time"));
+        assertTrue(millis < 3900, "answered after " + millis + " ms: the 2 s call timeout did not apply");
+    }
+
+    @Test
+    void aFhirServerErrorIsA412NamingTheStatus() throws Exception {
+        ObjectNode request = withoutObservations();
+        fhir.stubFor(get(urlPathEqualTo("/fhir/Observation")).willReturn(aResponse().withStatus(503)));
+        CdsServicesResourceTest.post("spinemet-order-select", request).then().statusCode(412)
+                .body("issue[0].diagnostics", containsString("answered HTTP 503"));
+    }
+
+    @Test
+    void anOperationOutcomeInThePrefetchIsNotQueriedAgain() throws Exception {
+        ObjectNode request = withoutObservations();
+        ((ObjectNode) request.get("prefetch")).set("observations", CdsServicesResourceTest.JSON.readTree(
+                "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"forbidden\"}]}"));
+        CdsServicesResourceTest.post("spinemet-order-select", request).then().statusCode(412);
+        assertEquals(0, fhir.getAllServeEvents().size());
+    }
+
+    @Test
+    void aNullPrefetchEntryIsNoDataAndNotFetched() throws Exception {
+        ObjectNode request = withoutObservations();
+        ((ObjectNode) request.get("prefetch")).putNull("observations");
+        Response r = CdsServicesResourceTest.post("spinemet-order-select", request);
+        r.then().statusCode(200);
+        assertEquals(0, fhir.getAllServeEvents().size());
+        // no albumin, no KPS: no probability, and the card says what is missing
+        assertEquals("warning", CdsServicesResourceTest.card(r).get("indicator").asText());
+    }
+}
