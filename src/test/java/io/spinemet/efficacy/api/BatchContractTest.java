@@ -1,5 +1,6 @@
 package io.spinemet.efficacy.api;
 
+import io.spinemet.efficacy.Management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -226,7 +227,7 @@ class BatchContractTest {
         given().when().get("/api/v1/models/pvp").then().statusCode(200)
                 .body("links.markdown", equalTo("/api/v1/models/pvp/card.md"));
         assertProblem(given().when().get("/api/v1/models/cervical/card.md").then(), 404);
-        given().when().get("/q/openapi?format=json").then().statusCode(200)
+        given().when().get(Management.url("/q/openapi?format=json")).then().statusCode(200)
                 .body("paths.'/api/v1/models/{procedure}/card.md'.get.operationId", equalTo("getModelCardMarkdown"))
                 .body("paths.'/api/v1/models'.get.operationId", equalTo("listModels"))
                 .body("paths.'/api/v1/factors'.get.operationId", equalTo("listFactors"))

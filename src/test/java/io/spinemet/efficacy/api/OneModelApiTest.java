@@ -1,5 +1,6 @@
 package io.spinemet.efficacy.api;
 
+import io.spinemet.efficacy.Management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -41,7 +42,7 @@ class OneModelApiTest {
 
     @Test
     void readinessListsTheLoadedModels() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when().get(Management.url("/q/health/ready")).then().statusCode(200)
                 .body("checks.find { it.name == 'models' }.data.loaded", equalTo("PVP"));
         given().when().get("/api/v1/models").then().statusCode(200).body("$", hasSize(1));
     }

@@ -128,7 +128,7 @@ class AuditTrailTest {
                 .when().post("/api/v1/predictions?mrn=" + MARKER).then().statusCode(400);
         given().header("Authorization", token("predict")).contentType("text/csv")
                 .body("patientId,procedure\n" + MARKER + ",PVP\n").when().post("/api/v1/predictions/batch")
-                .then().statusCode(400);
+                .then().statusCode(200); // the row lacks its model's columns: rejected on its own line (batch contract)
         String last = given().header("Authorization", token("models:read")).when().get("/api/v1/factors")
                 .then().statusCode(200).extract().header("X-Request-Id");
         assertNotNull(line(last));

@@ -25,7 +25,7 @@ class ChartsTest {
     static final ModelFile MODEL = TestModels.file(Procedure.DECOMPRESSION,
             List.of("malnutrition", "frankelGrade", "vertebraeInvolved", "primaryTumorGrowth"),
             new double[] {0.5, -2.0, -1.0, -0.25, 0.4, 1.2}, identity(6),
-            new TestModels.Cohort(20, 10, 1.0, true, false, List.of()));
+            new TestModels.Cohort(20, 10, 2.0, true, false, List.of()));
 
     @Test
     void nomogramPointsAreRmsPoints() {
@@ -64,7 +64,7 @@ class ChartsTest {
     @Test
     void nomogramRefusesAModelWhoseFactorsChangeNothing() {
         ModelFile flat = TestModels.file(Procedure.PVP, List.of("malnutrition"), new double[] {0.3, 0.0},
-                identity(2), new TestModels.Cohort(20, 10, 1.0, true, false, List.of()));
+                identity(2), new TestModels.Cohort(20, 10, 10.0, true, false, List.of()));
         assertThrows(IllegalArgumentException.class, () -> Nomogram.layout(flat));
     }
 

@@ -1,5 +1,6 @@
 package io.spinemet.efficacy.api.http;
 
+import io.spinemet.efficacy.Management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -75,7 +76,7 @@ class AttackTest {
                 .body("results[0].errorsOmitted", equalTo(150_005 - 100));
         long growth = heapAfterGc() - before;
         assertTrue(growth < HEAP_GROWTH_BOUND, "heap grew by " + growth / 1024 + " kB");
-        given().when().get("/q/metrics").then().statusCode(200);
+        given().when().get(Management.url("/q/metrics")).then().statusCode(200);
     }
 
     /** The same cap for CSV: 60,000 unknown header columns, and a batch whose every row is wrong everywhere. */
@@ -142,7 +143,7 @@ class AttackTest {
                     StandardCharsets.ISO_8859_1);
             assertEquals(5000, count(all, "HTTP/1.1 405 "), "each invented method gets a 405");
         }
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when().get(Management.url("/q/metrics")).then().statusCode(200).extract().asString();
         Set<String> methods = new TreeSet<>();
         Matcher m = Pattern.compile("http_server_requests_seconds_count\\{[^}]*method=\"([^\"]+)\"").matcher(metrics);
         while (m.find()) {
