@@ -25,9 +25,13 @@ class HardeningJarIT {
         return Files.readAllBytes(Path.of("openapi/examples/predict-pvp.json"));
     }
 
+    /** The jar requires authentication by default; these tests are about HTTP, on loopback. */
+    private static final String NO_AUTH = "-Dspinemet.security.auth-enabled=false";
+    private static final String FREE_MANAGEMENT_PORT = "-Dquarkus.management.port=0";
+
     @Test
     void sigtermLetsRequestsInFlightFinish() throws Exception {
-        PackagedJar.Service service = PackagedJar.start(List.of("-Dspinemet.http.body-timeout=60S"), 90);
+        PackagedJar.Service service = PackagedJar.start(List.of(NO_AUTH, FREE_MANAGEMENT_PORT, "-Dspinemet.http.body-timeout=60S"), 90);
         byte[] body = body();
         int half = body.length / 2;
         List<Socket> sockets = new ArrayList<>();
@@ -75,7 +79,7 @@ class HardeningJarIT {
 
     @Test
     void slowClientsCannotHoldConnections() throws Exception {
-        PackagedJar.Service service = PackagedJar.start(List.of("-Dquarkus.http.idle-timeout=2S",
+        PackagedJar.Service service = PackagedJar.start(List.of(NO_AUTH, FREE_MANAGEMENT_PORT, "-Dquarkus.http.idle-timeout=2S",
                 "-Dspinemet.http.body-timeout=3S"), 90);
         try {
             // Idle: half a request line, then nothing.
