@@ -31,6 +31,7 @@ class KubernetesManifestsIT {
     private static JsonNode normalize(JsonNode node) {
         if (node instanceof ObjectNode object) {
             object.remove("app.quarkus.io/commit-id"); // present only in a git checkout, and new with every commit
+            object.remove("app.quarkus.io/vcs-uri"); // the clone's origin: differs between checkouts
             object.fieldNames().forEachRemaining(name -> object.set(name, normalize(object.get(name))));
         } else if (node instanceof ArrayNode array) {
             List<JsonNode> items = new ArrayList<>();
