@@ -10,9 +10,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,6 +31,15 @@ public final class StartupArchiveTraining implements QuarkusApplication {
 
     /** The first command-line argument that runs it. */
     public static final String COMMAND = "startup-archive-training";
+
+    /**
+     * A file of the JVM's {@code -Xlog:cds=warning} lines from an earlier dump. JDK 17 archives only linked classes,
+     * and a class the service loads but never links (an exception in a signature, an annotation type read by
+     * reflection: about a thousand) is left out, so each start-up loads and verifies it from its jar. The build
+     * therefore dumps twice: the second training run links the classes the first one reported as "Not linked".
+     */
+    static final String LINK_LIST = "spinemet.startup-archive.link";
+    private static final Pattern NOT_LINKED = Pattern.compile("Skipping (\\S+): Not linked");
 
     private static final Logger LOG = Logger.getLogger(StartupArchiveTraining.class);
 
@@ -69,6 +82,32 @@ public final class StartupArchiveTraining implements QuarkusApplication {
         System.setProperty("quarkus.management.port", freeLoopbackPort());
     }
 
+    /**
+     * Links (verifies, without initialising) each class the list names. {@code getDeclaredConstructors} makes
+     * HotSpot link the class; a class that cannot be loaded or linked here is simply left out of the archive.
+     */
+    static int linkNotLinked(String listFile) throws IOException {
+        if (listFile == null || !Files.exists(Path.of(listFile))) {
+            return 0;
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        int linked = 0;
+        for (String line : Files.readAllLines(Path.of(listFile))) {
+            Matcher m = NOT_LINKED.matcher(line);
+            if (!m.find() || m.group(1).contains("$$Lambda") || m.group(1).contains("/0x")) {
+                continue;
+            }
+            try {
+                Class.forName(m.group(1).replace('/', '.'), false, loader).getDeclaredConstructors();
+                linked++;
+            } catch (ClassNotFoundException | LinkageError | SecurityException e) {
+                // not archived, as before
+            }
+        }
+        LOG.infof("Start-up archive training run: linked %d classes an earlier dump could not archive", linked);
+        return linked;
+    }
+
     private static String freeLoopbackPort() {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return Integer.toString(probe.getLocalPort());
@@ -102,6 +141,7 @@ public final class StartupArchiveTraining implements QuarkusApplication {
         }
         // The warm-ups' classes (UCUM, HAPI FHIR's R4 model) belong in the archive too.
         Arc.container().instance(WarmUps.class).get().await(Duration.ofSeconds(60));
+        linkNotLinked(System.getProperty(LINK_LIST));
         if (!failures.isEmpty()) {
             LOG.errorf("The packaged service answered %d of %d example requests wrongly:%n  %s", failures.size(),
                     all.size(), String.join("\n  ", failures));
