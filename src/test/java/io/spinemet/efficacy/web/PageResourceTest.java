@@ -34,7 +34,9 @@ class PageResourceTest {
                         not(containsString("unsafe-eval"))))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", containsString("no-cache"))
-                .body(containsString("<form id=\"calculator\""), containsString("data-caveat=\"reconstructed-cohort\""));
+                .body(containsString("<form id=\"calculator\""), containsString("data-caveat=\"reconstructed-cohort\""),
+                        // authentication is off in this profile: the page is told so and needs no sign-in
+                        containsString("data-auth-required=\"false\""));
         String etag = r.header("ETag");
         assertTrue(etag != null && !etag.isBlank());
         given().header("If-None-Match", etag).when().get("/").then().statusCode(304);
