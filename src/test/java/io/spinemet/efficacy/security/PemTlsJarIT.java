@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * TLS as the README documents it for a hospital: the packaged service started with a PEM certificate and key
- * ({@code quarkus.http.ssl.certificate.files} / {@code .key-files}) and {@code quarkus.http.insecure-requests=disabled}.
+ * ({@code quarkus.http.ssl.certificate.files} / {@code .key-files}, the same under {@code quarkus.management.ssl} for
+ * the management port) and {@code quarkus.http.insecure-requests=disabled}.
  * The certificate is self-signed and made for this run ({@link TestCertificates}), the ports are free ones. A client
  * that trusts exactly that certificate gets answers over HTTPS, with HSTS; one with the JDK's default trust store is
  * refused; plain HTTP gets no answer on either port.
@@ -42,13 +43,15 @@ import org.junit.jupiter.api.Test;
 class PemTlsJarIT {
 
     static final Path DIR = Path.of("target", "test-tls", "pem-" + ProcessHandle.current().pid());
-    static final Pattern LISTENING = Pattern.compile("Listening on: (\\S+?)\\. Management interface");
+    static final Pattern LISTENING = Pattern.compile(
+            "Listening on: (\\S+?)\\. Management interface listening on (\\S+?)\\.\\s");
     static final Pattern HTTPS_PORT = Pattern.compile("https://127\\.0\\.0\\.1:(\\d+)");
 
     static X509Certificate certificate;
     static Process service;
     static Path log;
     static int httpsPort;
+    static int managementPort;
     static int httpPort;
 
     @BeforeAll
@@ -67,6 +70,8 @@ class PemTlsJarIT {
                 "-Dquarkus.http.ssl.certificate.files=" + cert.toAbsolutePath(),
                 "-Dquarkus.http.ssl.certificate.key-files=" + key.toAbsolutePath(),
                 "-Dquarkus.http.insecure-requests=disabled",
+                "-Dquarkus.management.ssl.certificate.files=" + cert.toAbsolutePath(),
+                "-Dquarkus.management.ssl.certificate.key-files=" + key.toAbsolutePath(),
                 "-jar", "target/quarkus-app/quarkus-run.jar"));
         log = Files.createTempFile("spinemet-tls", ".log");
         service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -77,6 +82,9 @@ class PemTlsJarIT {
                 Matcher https = HTTPS_PORT.matcher(listening.group(1));
                 assertTrue(https.find(), "not listening on HTTPS: " + listening.group(1));
                 httpsPort = Integer.parseInt(https.group(1));
+                Matcher management = HTTPS_PORT.matcher(listening.group(2));
+                assertTrue(management.find(), "management not on HTTPS: " + listening.group(2));
+                managementPort = Integer.parseInt(management.group(1));
                 assertTrue(!listening.group(1).contains("http://"), "still listening on plain HTTP: "
                         + listening.group(1));
                 return;
@@ -140,6 +148,15 @@ class PemTlsJarIT {
             X509Certificate served = (X509Certificate) r.sslSession().orElseThrow().getPeerCertificates()[0];
             assertEquals(certificate, served, "the server presents the PEM file's certificate");
         }
+    }
+
+    @Test
+    void theManagementInterfaceTakesTheSamePemFiles() throws Exception {
+        HttpResponse<String> r = trustingTheCertificate().send(get("https://localhost:" + managementPort
+                + "/q/health/ready"), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(certificate, r.sslSession().orElseThrow().getPeerCertificates()[0]);
+        assertEquals(SecurityHeaders.HSTS, r.headers().firstValue("Strict-Transport-Security").orElse(null));
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,19 @@ class SignInBrowserTest extends BrowserPageTest {
     static final String TOKEN_KEY = "spinemet.accessToken";
     static final String FULL = TestTokens.rs256(TestTokens.claims("predict models:read").build());
     static final String READ_ONLY = TestTokens.rs256(TestTokens.claims("models:read").build());
+
+    /** Records every Content-Security-Policy violation of each page loaded from now on, in window.__csp. */
+    @BeforeAll
+    static void recordCspViolations() {
+        browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.__csp = []; document.addEventListener('securitypolicyviolation', function (e) {"
+                        + " window.__csp.push(e.violatedDirective + ' ' + e.blockedURI); });"));
+    }
+
+    /** The strict policy held: nothing the page did (sign-in included) was blocked by it. */
+    private void assertNoCspViolation() {
+        assertEquals(List.of(), browser.js("return window.__csp;"), "Content-Security-Policy violations");
+    }
 
     private WebElement byId(String id) {
         return browser.driver.findElement(By.id(id));
@@ -124,6 +138,17 @@ class SignInBrowserTest extends BrowserPageTest {
                 .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
+    /** axe-core finds no serious or critical violation on the page as it is now. */
+    private void assertNoSeriousAxeViolation(String state) {
+        List<Map<String, Object>> violations = browser.axeViolations();
+        StringBuilder report = new StringBuilder(state + ": ");
+        for (Map<String, Object> v : violations) {
+            report.append(v.get("impact")).append(' ').append(v.get("id")).append("; ");
+        }
+        assertFalse(violations.stream().anyMatch(v -> List.of("serious", "critical")
+                .contains(String.valueOf(v.get("impact")).toLowerCase(Locale.ROOT))), report.toString());
+    }
+
     @Test
     @Order(1)
     void withoutATokenThePageAsksToSignInAndShowsTheApisReason() {
@@ -140,6 +165,7 @@ class SignInBrowserTest extends BrowserPageTest {
         assertNull(byId("calculator").getAttribute("data-ready"), "no form without the catalogue");
         assertTrue(byId("factor-fields").getText().contains("Sign in"), byId("factor-fields").getText());
         assertNull(storedToken());
+        assertNoCspViolation();
         try {
             browser.screenshot(1280, CalculatorBrowserTest.SCREENSHOTS.resolve("calculator-sign-in-1280.png"));
         } catch (java.io.IOException e) {
@@ -152,13 +178,7 @@ class SignInBrowserTest extends BrowserPageTest {
     void theSignInControlIsAccessible() {
         open();
         awaitProblem(401);
-        List<Map<String, Object>> violations = browser.axeViolations();
-        StringBuilder report = new StringBuilder();
-        for (Map<String, Object> v : violations) {
-            report.append(v.get("impact")).append(' ').append(v.get("id")).append("; ");
-        }
-        assertFalse(violations.stream().anyMatch(v -> List.of("serious", "critical")
-                .contains(String.valueOf(v.get("impact")).toLowerCase(Locale.ROOT))), report.toString());
+        assertNoSeriousAxeViolation("not signed in, 401 shown");
         Object label = browser.js("var i = document.getElementById('access-token');"
                 + "return i.labels && i.labels.length ? i.labels[0].textContent : null;");
         assertTrue(String.valueOf(label).contains("Access token"), String.valueOf(label));
@@ -175,6 +195,11 @@ class SignInBrowserTest extends BrowserPageTest {
         assertTrue(error.getText().contains("not an access token"), error.getText());
         assertEquals("true", byId("access-token").getAttribute("aria-invalid"));
         assertNull(storedToken());
+        // the violation recorder works and the policy is enforced: an inline script is blocked and reported
+        browser.js("var s = document.createElement('script'); s.textContent = 'window.__ran = true;';"
+                + " document.body.appendChild(s);");
+        browser.wait.until(d -> !((List<?>) browser.js("return window.__csp;")).isEmpty());
+        assertNull(browser.js("return window.__ran === undefined ? null : window.__ran;"), "inline script ran");
     }
 
     @Test
@@ -200,6 +225,8 @@ class SignInBrowserTest extends BrowserPageTest {
         assertTrue(byId("access-token").isDisplayed(), "another token can be pasted");
         assertEquals(READ_ONLY, storedToken(), "a valid token lacking a scope is kept until replaced or signed out");
         assertEquals(0, browser.driver.findElements(By.cssSelector("article.prediction")).size());
+        assertNoCspViolation();
+        assertNoSeriousAxeViolation("signed in, 403 shown");
     }
 
     @Test
@@ -224,6 +251,7 @@ class SignInBrowserTest extends BrowserPageTest {
         assertTrue(byId("auth-status").getText().contains("Signed in as service-account-planner"),
                 byId("auth-status").getText());
         assertFalse(byId("auth-problem").isDisplayed());
+        assertNoCspViolation();
     }
 
     @Test
@@ -261,5 +289,6 @@ class SignInBrowserTest extends BrowserPageTest {
         assertEquals("urn:spinemet:problem:token-expired", byId("auth-problem").getAttribute("data-problem"));
         assertNull(storedToken(), "a refused token is not kept");
         assertTrue(byId("auth-status").getText().startsWith("Not signed in"));
+        assertNoCspViolation();
     }
 }
