@@ -104,6 +104,22 @@ class PageResourceTest {
     }
 
     @Test
+    void everyLinkOnThePagesLeadsSomewhere() {
+        for (String page : List.of("/", "/models/pvp", "/models/decompression")) {
+            String html = given().when().get(page).then().statusCode(200).extract().asString();
+            Matcher m = Pattern.compile("href=\"(/[^\"#]*)").matcher(html);
+            int links = 0;
+            while (m.find()) {
+                links++;
+                String target = m.group(1).replace("&amp;", "&");
+                int status = given().redirects().follow(false).when().get(target).statusCode();
+                assertTrue(status < 400, page + " links to " + target + ", which answers " + status);
+            }
+            assertTrue(links >= 3, page + ": links found " + links);
+        }
+    }
+
+    @Test
     void unknownModelPageIs404Html() {
         given().when().get("/models/kyphoplasty").then().statusCode(404).contentType(startsWith("text/html"))
                 .body(containsString("/models/pvp"));
