@@ -101,8 +101,10 @@
     if (!c) return 'Signed in with the token you pasted.';
     var who = c.preferred_username || c.upn || c.name || c.sub || c.azp || c.client_id;
     var parts = ['Signed in' + (typeof who === 'string' ? ' as ' + who : '') + '.'];
+    // scope (RFC 9068), scp (some providers) or roles (Entra ID app roles)
     var scopes = typeof c.scope === 'string' ? c.scope : (Array.isArray(c.scp) ? c.scp.join(' ') : c.scp);
     if (typeof scopes === 'string' && scopes) parts.push('Scopes: ' + scopes + '.');
+    else if (Array.isArray(c.roles) && c.roles.length) parts.push('Roles: ' + c.roles.join(' ') + '.');
     if (typeof c.exp === 'number') {
       var d = new Date(c.exp * 1000);
       parts.push('The token is valid until ' + String(d.getHours()).padStart(2, '0') + ':' +
