@@ -2,13 +2,14 @@
  * spinemet-efficacy calculator. Builds its form from the service's catalogues (/api/v1/factors and, where the
  * service has it, /api/v1/measurements), sends what the user entered as typed, and shows the API's answer. It
  * computes no probability, interval or score itself, so the page and the API cannot disagree; a value it does not
- * understand is sent as typed and the API's error is shown next to the field it names.
+ * understand is sent as typed and the API's error is shown next to the field it names. Where the API needs a bearer
+ * token, the user pastes one at "Sign in"; it stays in this tab's sessionStorage and is sent only to the API.
  */
 (function () {
   'use strict';
 
   var SVG = 'http://www.w3.org/2000/svg';
-  var state = { factors: [], measurements: null, lastRequest: null };
+  var state = { factors: [], measurements: null, lastRequest: null, loaded: false };
 
   // ---------- small DOM helpers ----------
   function el(tag, attrs, children) {
@@ -62,9 +63,144 @@
     return String(v);
   }
 
+  // ---------- signing in: a pasted access token, kept in this tab's sessionStorage only ----------
+  // Never in persistent storage, a cookie or a URL: closing the tab forgets it, and it goes only to this service's
+  // API as Authorization: Bearer. The service verifies it; the page reads its claims only to say who is signed in.
+  var TOKEN_KEY = 'spinemet.accessToken';
+  var auth = { required: false, prompted: false, memory: null, retry: null };
+
+  function currentToken() {
+    try { return window.sessionStorage.getItem(TOKEN_KEY); } catch (e) { return auth.memory; }
+  }
+  function keepToken(token) {
+    try { window.sessionStorage.setItem(TOKEN_KEY, token); } catch (e) { auth.memory = token; }
+  }
+  function forgetToken() {
+    try { window.sessionStorage.removeItem(TOKEN_KEY); } catch (e) { /* storage unavailable */ }
+    auth.memory = null;
+  }
+
+  /** The token's claims, unverified (the service verifies), or null when they cannot be read. */
+  function claimsOf(token) {
+    try {
+      var part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      while (part.length % 4) part += '=';
+      var bytes = atob(part);
+      var json = decodeURIComponent(Array.prototype.map.call(bytes, function (c) {
+        return '%' + ('0' + c.charCodeAt(0).toString(16)).slice(-2);
+      }).join(''));
+      var claims = JSON.parse(json);
+      return claims && typeof claims === 'object' ? claims : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function signedInText(token) {
+    var c = claimsOf(token);
+    if (!c) return 'Signed in with the token you pasted.';
+    var who = c.preferred_username || c.upn || c.name || c.sub || c.azp || c.client_id;
+    var parts = ['Signed in' + (typeof who === 'string' ? ' as ' + who : '') + '.'];
+    // scope (RFC 9068), scp (some providers) or roles (Entra ID app roles)
+    var scopes = typeof c.scope === 'string' ? c.scope : (Array.isArray(c.scp) ? c.scp.join(' ') : c.scp);
+    if (typeof scopes === 'string' && scopes) parts.push('Scopes: ' + scopes + '.');
+    else if (Array.isArray(c.roles) && c.roles.length) parts.push('Roles: ' + c.roles.join(' ') + '.');
+    if (typeof c.exp === 'number') {
+      var d = new Date(c.exp * 1000);
+      parts.push('The token is valid until ' + String(d.getHours()).padStart(2, '0') + ':' +
+        String(d.getMinutes()).padStart(2, '0') + '.');
+    }
+    return parts.join(' ');
+  }
+
+  /** Shows the sign-in section as the token and the last refusal say. */
+  function renderAuth() {
+    var box = $('#sign-in');
+    if (!box) return;
+    var token = currentToken();
+    box.hidden = !(auth.required || auth.prompted || token);
+    box.setAttribute('data-signed-in', String(!!token));
+    $('#sign-in-h').textContent = token ? 'Signed in' : 'Sign in';
+    $('#auth-status').textContent = token ? signedInText(token) : 'Not signed in. ' +
+      (auth.required ? 'This service needs you to sign in before it can estimate.' : '');
+    $('#sign-in-form').hidden = !!token && !auth.prompted;
+    $('#sign-in-button').textContent = token ? 'Use this token instead' : 'Sign in';
+    $('#signed-in').hidden = !token;
+  }
+
+  /** A 401 or 403 from the API: say which check failed and offer the sign-in control. */
+  function authProblem(status, problem, sentToken) {
+    // a refused token (expired, wrong issuer, ...) is of no further use; a 403 token is valid but lacks a scope
+    if (status === 401 && sentToken && sentToken === currentToken()) forgetToken();
+    auth.prompted = true;
+    var box = $('#auth-problem');
+    if (!box) return;
+    box.textContent = '';
+    var p = problem && typeof problem === 'object' ? problem : {};
+    append(box, el('p', null, [el('strong', { text: (p.title || ('The service answered ' + status)) + ': ' }),
+      p.detail || (status === 401 ? 'This needs a valid access token.' : 'The access token does not allow this.')]));
+    box.setAttribute('data-status', String(status));
+    if (p.type) box.setAttribute('data-problem', p.type);
+    box.hidden = false;
+    renderAuth();
+    $('#access-token').focus();
+  }
+
+  function signIn(ev) {
+    ev.preventDefault();
+    var input = $('#access-token');
+    var error = $('#access-token-error');
+    // pasted with "Bearer " or line breaks: the token is what remains
+    var token = input.value.replace(/^\s*Bearer\s+/i, '').replace(/\s+/g, '');
+    error.hidden = true;
+    error.textContent = '';
+    input.removeAttribute('aria-invalid');
+    if (!token || !/^[A-Za-z0-9._~+\/-]+=*$/.test(token)) {
+      error.textContent = token ? 'This is not an access token: a token is one string of letters, digits and ' +
+        '. _ - characters (a JWT has three parts separated by dots).' : 'Paste the access token first.';
+      error.hidden = false;
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+      return;
+    }
+    input.value = '';
+    keepToken(token);
+    auth.prompted = false;
+    $('#auth-problem').hidden = true;
+    $('#auth-problem').textContent = '';
+    renderAuth();
+    $('#auth-status').setAttribute('tabindex', '-1');
+    $('#auth-status').focus();
+    if (!state.loaded) {
+      loadCatalogues();
+    } else if (auth.retry) {
+      var retry = auth.retry;
+      auth.retry = null;
+      retry();
+    }
+  }
+
+  /** Forgets the token and what was shown with it: on a shared workstation the next user starts afresh. */
+  function signOut() {
+    forgetToken();
+    auth.prompted = false;
+    auth.retry = null;
+    $('#auth-problem').hidden = true;
+    $('#auth-problem').textContent = '';
+    var form = $('#calculator');
+    if (form) form.reset();
+    clearErrors();
+    $('#result').hidden = true;
+    $('#result').textContent = '';
+    renderAuth();
+    $('#access-token').focus();
+  }
+
   // ---------- the API ----------
   function api(method, path, body) {
     var init = { method: method, headers: { 'Accept': 'application/json' }, credentials: 'same-origin' };
+    var token = currentToken();
+    if (token) init.headers['Authorization'] = 'Bearer ' + token;
     if (body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
@@ -72,7 +208,14 @@
     return fetch(path, init).then(function (r) {
       var type = r.headers.get('Content-Type') || '';
       var parse = type.indexOf('json') >= 0 ? r.json() : r.text();
-      return parse.then(function (data) { return { status: r.status, ok: r.ok, data: data }; });
+      return parse.then(function (data) {
+        var result = { status: r.status, ok: r.ok, data: data };
+        if (r.status === 401 || r.status === 403) {
+          result.auth = true;
+          authProblem(r.status, data, token);
+        }
+        return result;
+      });
     });
   }
 
@@ -607,6 +750,10 @@
   // ---------- submitting ----------
   function submit(ev) {
     ev.preventDefault();
+    estimate();
+  }
+
+  function estimate() {
     clearErrors();
     var procedure = procedureChoice();
     var factors = readFactors();
@@ -628,6 +775,10 @@
           });
         }
         showResult(r.data, factors, compare, null);
+      } else if (r.auth) {
+        // shown at the sign-in control; estimated again once signed in
+        $('#result').hidden = true;
+        auth.retry = estimate;
       } else if (r.data && typeof r.data === 'object') {
         $('#result').hidden = true;
         showProblem(r.data);
@@ -657,13 +808,30 @@
       var a = e.target.closest('a[data-focus]');
       if (a && a.getAttribute('data-focus')) { e.preventDefault(); document.getElementById(a.getAttribute('data-focus')).focus(); }
     });
+    var signInBox = $('#sign-in');
+    if (signInBox) {
+      auth.required = signInBox.getAttribute('data-auth-required') === 'true';
+      $('#sign-in-form').addEventListener('submit', signIn);
+      $('#sign-out').addEventListener('click', signOut);
+      renderAuth();
+    }
+    loadCatalogues();
+  }
+
+  function loadCatalogues() {
+    var form = $('#calculator');
     Promise.all([
       api('GET', '/api/v1/factors'),
       api('GET', '/api/v1/measurements').catch(function () { return { ok: false }; })
     ]).then(function (rs) {
+      if (rs[0].auth) {
+        $('#factor-fields').textContent = 'Sign in above to load the form: the factor catalogue needs an access token.';
+        return;
+      }
       if (!rs[0].ok) throw new Error('factor catalogue: HTTP ' + rs[0].status);
       state.factors = rs[0].data;
       state.measurements = rs[1].ok && Array.isArray(rs[1].data) ? rs[1].data : null;
+      state.loaded = true;
       buildForm();
       form.setAttribute('data-ready', 'true');
     }).catch(function (e) {

@@ -10,6 +10,7 @@ import io.spinemet.efficacy.modelfile.ModelFile;
 import io.spinemet.efficacy.modelfile.card.CardView;
 import io.spinemet.efficacy.scoring.LoadedModel;
 import io.spinemet.efficacy.scoring.ModelRegistry;
+import io.spinemet.efficacy.security.SecuritySettings;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 import jakarta.ws.rs.core.EntityTag;
@@ -54,12 +55,12 @@ public class Pages {
     private final Rendered notFound;
     private final Map<Procedure, Rendered> models = new EnumMap<>(Procedure.class);
 
-    public Pages(ModelRegistry registry) {
+    public Pages(ModelRegistry registry, SecuritySettings security) {
         Views.Links links = new Views.Links(assets.get("app.css").url(), assets.get("app.js").url(),
                 assets.get("icon.svg").url());
         List<Views.ModelSummary> summaries = registry.all().stream().map(Views.ModelSummary::of).toList();
         Views.Calculator page = new Views.Calculator(links, summaries,
-                summaries.stream().anyMatch(Views.ModelSummary::reconstructed));
+                summaries.stream().anyMatch(Views.ModelSummary::reconstructed), security.authEnabled());
         this.calculator = Rendered.of(Templates.calculator(page).render());
         this.notFound = Rendered.of(Templates.notFound(page).render());
         for (LoadedModel m : registry.all()) {

@@ -33,8 +33,10 @@ public final class Views {
      * {@code /api/v1/measurements}.
      *
      * @param reconstructed whether any served model was trained on the reconstructed cohort (the caveat then stays)
+     * @param authRequired  whether {@code /api/v1} needs a bearer token (rendered as {@code data-auth-required}, so
+     *                      the page offers its sign-in control at once; a setting, never a secret)
      */
-    public record Calculator(Links links, List<ModelSummary> models, boolean reconstructed) {
+    public record Calculator(Links links, List<ModelSummary> models, boolean reconstructed, boolean authRequired) {
     }
 
     /**

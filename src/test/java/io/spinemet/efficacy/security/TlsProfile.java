@@ -7,11 +7,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Production-like: Swagger UI off, CORS for one planning tool's origin, and TLS from a certificate made for the run (keytool, self-signed, PKCS#12), on a free port remembered in a system
+ * Production-like: Swagger UI off, CORS for one planning tool's origin, and TLS from a certificate made for the run
+ * ({@link TestCertificates}: keytool, self-signed, PKCS#12), on a free port remembered in a system
  * property so that the test, loaded by another class loader, knows it.
  */
 public class TlsProfile implements QuarkusTestProfile {
@@ -36,24 +36,7 @@ public class TlsProfile implements QuarkusTestProfile {
     static synchronized Path keyStore() {
         Path file = Path.of("target", "test-tls", ProcessHandle.current().pid() + ".p12");
         if (!Files.exists(file)) {
-            try {
-                Files.createDirectories(file.getParent());
-                Process keytool = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-                        "-alias", "spinemet", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                        "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", PASSWORD,
-                        "-keypass", PASSWORD)).redirectErrorStream(true).start();
-                String output = new String(keytool.getInputStream().readAllBytes());
-                if (keytool.waitFor() != 0) {
-                    throw new IllegalStateException("keytool failed: " + output);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            TestCertificates.pkcs12(file, PASSWORD);
         }
         return file.toAbsolutePath();
     }

@@ -6,21 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -39,35 +35,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @QuarkusTest
 @TestProfile(BundledModels.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CalculatorBrowserTest {
+class CalculatorBrowserTest extends BrowserPageTest {
 
     static final Path SCREENSHOTS = Path.of("docs/screenshots");
     /** The README's example patient for PVP, entered through the form. */
     static final Map<String, Object> PATIENT = new LinkedHashMap<>(Map.of(
             "malnutrition", true, "poorPerformanceStatus", false, "metastasisDuringChemotherapy", false,
             "targetedTherapy", false, "postoperativeRadiotherapy", false));
-
-    static Browser browser;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @BeforeAll
-    static void startBrowser() {
-        Browser.assumeAvailable();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private String url(String path) {
-        return base.toString().replaceAll("/$", "") + path;
-    }
 
     private void openCalculator() {
         browser.driver.get(url("/"));
@@ -148,6 +122,7 @@ class CalculatorBrowserTest {
                 + ".map(function (i) { return i.id || i.name; });");
         assertEquals(List.of(), unlabelled);
         assertTrue(browser.driver.findElement(By.cssSelector("[data-caveat=reconstructed-cohort]")).isDisplayed());
+        assertFalse(browser.driver.findElement(By.id("sign-in")).isDisplayed(), "no sign-in while auth is off");
         assertTrue(browser.driver.findElements(By.cssSelector("[data-caveat] button")).isEmpty(),
                 "the caveat cannot be dismissed");
     }

@@ -34,7 +34,9 @@ class PageResourceTest {
                         not(containsString("unsafe-eval"))))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", containsString("no-cache"))
-                .body(containsString("<form id=\"calculator\""), containsString("data-caveat=\"reconstructed-cohort\""));
+                .body(containsString("<form id=\"calculator\""), containsString("data-caveat=\"reconstructed-cohort\""),
+                        // authentication is off in this profile: the page is told so and needs no sign-in
+                        containsString("data-auth-required=\"false\""));
         String etag = r.header("ETag");
         assertTrue(etag != null && !etag.isBlank());
         given().header("If-None-Match", etag).when().get("/").then().statusCode(304);
@@ -98,6 +100,22 @@ class PageResourceTest {
             for (Object limitation : card.getList("model.limitations")) {
                 assertTrue(html.contains(escape((String) limitation)), slug + ": limitation " + limitation);
             }
+        }
+    }
+
+    @Test
+    void everyLinkOnThePagesLeadsSomewhere() {
+        for (String page : List.of("/", "/models/pvp", "/models/decompression")) {
+            String html = given().when().get(page).then().statusCode(200).extract().asString();
+            Matcher m = Pattern.compile("href=\"(/[^\"#]*)").matcher(html);
+            int links = 0;
+            while (m.find()) {
+                links++;
+                String target = m.group(1).replace("&amp;", "&");
+                int status = given().redirects().follow(false).when().get(target).statusCode();
+                assertTrue(status < 400, page + " links to " + target + ", which answers " + status);
+            }
+            assertTrue(links >= 3, page + ": links found " + links);
         }
     }
 
