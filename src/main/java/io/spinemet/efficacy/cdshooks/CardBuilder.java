@@ -66,6 +66,16 @@ public final class CardBuilder {
      */
     public CdsJson.Card card(List<Procedure> procedures, boolean selected, Findings findings,
                              MeasurementMapping.Mapped mapped, FactorDerivation.Derivation derivation) {
+        return card(procedures, selected, findings, mapped, derivation, List.of());
+    }
+
+    /**
+     * @param incomplete data read only in part (a FHIR search cut off at the page cap), in words: the card says so
+     *                   and is a warning
+     */
+    public CdsJson.Card card(List<Procedure> procedures, boolean selected, Findings findings,
+                             MeasurementMapping.Mapped mapped, FactorDerivation.Derivation derivation,
+                             List<String> incomplete) {
         Map<String, Object> values = new LinkedHashMap<>(derivation.factors());
         mapped.factors().forEach(values::putIfAbsent);
         List<Outcome> outcomes = procedures.stream().map(p -> outcome(p, values)).toList();
@@ -73,9 +83,9 @@ public final class CardBuilder {
                 : null;
         List<String> problems = problems(mapped, derivation);
         boolean allPredicted = outcomes.stream().allMatch(Outcome::predicted);
-        String indicator = allPredicted && problems.isEmpty() ? "info" : "warning";
+        String indicator = allPredicted && problems.isEmpty() && incomplete.isEmpty() ? "info" : "warning";
         String summary = summary(outcomes, selected);
-        String detail = detail(outcomes, selected, values, findings, mapped, derivation, scores, problems);
+        String detail = detail(outcomes, selected, values, findings, mapped, derivation, scores, problems, incomplete);
         List<CdsJson.Link> links = outcomes.stream().map(o -> new CdsJson.Link("Model card: "
                 + o.procedure().label() + " (" + o.model().info().id() + " " + o.model().info().version() + ")",
                 serviceUrl + LoadedModel.cardPath(o.procedure()), "absolute")).toList();
@@ -152,7 +162,7 @@ public final class CardBuilder {
 
     private String detail(List<Outcome> outcomes, boolean selected, Map<String, Object> values, Findings findings,
                           MeasurementMapping.Mapped mapped, FactorDerivation.Derivation derivation, Scores scores,
-                          List<String> problems) {
+                          List<String> problems, List<String> incomplete) {
         StringBuilder md = new StringBuilder();
         md.append("**Probability of good efficacy** (symptom relief lasting more than 3 months), with its 95% CI. ")
                 .append("Research models trained on a cohort reconstructed from published figures: not for ")
@@ -205,6 +215,10 @@ public final class CardBuilder {
         if (!problems.isEmpty()) {
             md.append("\n**Values that could not be used:**\n\n");
             problems.forEach(p -> md.append("- ").append(p).append('\n'));
+        }
+        if (!incomplete.isEmpty()) {
+            md.append("\n**Data may be incomplete:**\n\n");
+            incomplete.forEach(p -> md.append("- ").append(p).append('\n'));
         }
         if (!mapped.notes().isEmpty()) {
             md.append('\n');
