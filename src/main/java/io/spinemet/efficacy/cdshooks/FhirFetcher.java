@@ -104,11 +104,24 @@ public class FhirFetcher {
      * @return per key, the pages or the failure, in the order given
      */
     public Map<String, Result> fetch(URI base, String accessToken, Map<String, String> queries, FhirContext fhir) {
+        return fetch(base, accessToken, queries, Map.of(), fhir);
+    }
+
+    /**
+     * Also reads the rest of searches whose first page the client prefetched.
+     *
+     * @param continued prefetch key to the prefetched first page, a Bundle with a {@code next} link; its result
+     *                  holds that page and the pages after it
+     */
+    public Map<String, Result> fetch(URI base, String accessToken, Map<String, String> queries,
+                                     Map<String, Bundle> continued, FhirContext fhir) {
         FhirRestClient client = client(base);
         String authorization = "Bearer " + accessToken;
         Map<String, CompletableFuture<Result>> running = new LinkedHashMap<>();
         queries.forEach((key, query) -> running.put(key, call(client, query, authorization)
                 .thenCompose(body -> pages(client, base, authorization, fhir, body, new ArrayList<>(), 1))));
+        continued.forEach((key, first) -> running.put(key, follow(client, base, authorization, fhir, first,
+                new ArrayList<>(), 1)));
         long deadline = System.nanoTime() + budget.toNanos();
         Map<String, Result> results = new LinkedHashMap<>();
         for (Map.Entry<String, CompletableFuture<Result>> e : running.entrySet()) {
@@ -118,7 +131,7 @@ public class FhirFetcher {
         return results;
     }
 
-    /** Parses page {@code number} and follows its next link, if any, within the page cap. */
+    /** Parses page {@code number}, then {@link #follow}s it. */
     private CompletableFuture<Result> pages(FhirRestClient client, URI base, String authorization, FhirContext fhir,
                                             String body, List<IBaseResource> read, int number) {
         IBaseResource page;
@@ -128,6 +141,12 @@ public class FhirFetcher {
             return CompletableFuture.failedFuture(new Refused(number == 1 ? "not a FHIR R4 resource"
                     : "page " + number + " is not a FHIR R4 resource"));
         }
+        return follow(client, base, authorization, fhir, page, read, number);
+    }
+
+    /** Keeps page {@code number} and follows its next link, if any, within the page cap. */
+    private CompletableFuture<Result> follow(FhirRestClient client, URI base, String authorization, FhirContext fhir,
+                                             IBaseResource page, List<IBaseResource> read, int number) {
         read.add(page);
         Bundle.BundleLinkComponent next = page instanceof Bundle b ? b.getLink(Bundle.LINK_NEXT) : null;
         if (next == null || !next.hasUrl()) {

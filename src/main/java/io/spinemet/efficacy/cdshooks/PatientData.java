@@ -24,14 +24,16 @@ import org.hl7.fhir.r4.model.Resource;
  *       paged search's {@code next} links on that server (see {@link FhirFetcher}); otherwise, or when the fetch
  *       fails, the data is unavailable. A search cut off at the page cap is used, and noted as possibly
  *       incomplete;</li>
- *   <li>a prefetched Bundle with a {@code next} link was not sent whole: it is unavailable.</li>
+ *   <li>a prefetched Bundle with a {@code next} link (the first page of a search) is completed from
+ *       {@code fhirServer} in the same way when the call gives {@code fhirAuthorization}; otherwise it is
+ *       unavailable.</li>
  * </ul>
  * Unavailable data other than the Patient makes the hook answer 412.
  */
 public final class PatientData {
 
     /** How one template was satisfied. */
-    public enum Source { PREFETCH, NO_DATA, FETCHED }
+    public enum Source { PREFETCH, NO_DATA, FETCHED, PREFETCH_AND_FETCHED }
 
     /**
      * A template whose data could be had neither way.
@@ -77,6 +79,7 @@ public final class PatientData {
         List<Unavailable> unavailable = new ArrayList<>();
         List<Incomplete> incomplete = new ArrayList<>();
         Map<String, String> toFetch = new LinkedHashMap<>();
+        Map<String, Bundle> continued = new LinkedHashMap<>();
         for (Map.Entry<String, String> template : service.prefetch().entrySet()) {
             String key = template.getKey();
             JsonNode entry = request.prefetch() == null ? null : request.prefetch().get(key);
@@ -85,7 +88,18 @@ public final class PatientData {
                 continue;
             }
             if (entry != null) {
-                String problem = accept(parse(parser, entry.toString()), false, resources);
+                IBaseResource parsed = parse(parser, entry.toString());
+                if (parsed instanceof Bundle first && first.getLink(Bundle.LINK_NEXT) != null && request.canFetch()) {
+                    // the first page of a search: the rest is read from fhirServer, after the same checks
+                    String problem = accept(parsed, true, new ArrayList<>());
+                    if (problem == null) {
+                        continued.put(key, first);
+                    } else {
+                        unavailable.add(new Unavailable(key, template.getValue(), "prefetch: " + problem));
+                    }
+                    continue;
+                }
+                String problem = accept(parsed, false, resources);
                 if (problem == null) {
                     sources.put(key, Source.PREFETCH);
                 } else {
@@ -100,8 +114,10 @@ public final class PatientData {
                         "not prefetched, and the call gives no fhirServer with fhirAuthorization to fetch it"));
             }
         }
-        if (!toFetch.isEmpty()) {
-            fetcher.fetch(request.fhirServer(), request.accessToken(), toFetch, fhir).forEach((key, result) -> {
+        if (!toFetch.isEmpty() || !continued.isEmpty()) {
+            Map<String, FhirFetcher.Result> fetched = fetcher.fetch(request.fhirServer(), request.accessToken(),
+                    toFetch, continued, fhir);
+            fetched.forEach((key, result) -> {
                 String problem = result.failure();
                 List<Resource> read = new ArrayList<>();
                 for (int i = 0; problem == null && i < result.pages().size(); i++) {
@@ -109,12 +125,14 @@ public final class PatientData {
                 }
                 if (problem == null) {
                     resources.addAll(read);
-                    sources.put(key, Source.FETCHED);
+                    sources.put(key, continued.containsKey(key) ? Source.PREFETCH_AND_FETCHED : Source.FETCHED);
                     if (result.incomplete() != null) {
                         incomplete.add(new Incomplete(key, result.incomplete()));
                     }
                 } else {
-                    unavailable.add(new Unavailable(key, service.prefetch().get(key), "fetch: " + problem));
+                    unavailable.add(new Unavailable(key, service.prefetch().get(key),
+                            (continued.containsKey(key) ? "fetching the pages after the prefetched one: " : "fetch: ")
+                                    + problem));
                 }
             });
         }

@@ -222,4 +222,34 @@ class FhirFetchTest {
                 .body("issue[0].expression[0]", org.hamcrest.Matchers.equalTo("prefetch.observations"))
                 .body("issue[0].diagnostics", containsString("answered HTTP 502 (page 2)"));
     }
+
+    @Test
+    void aPrefetchedFirstPageIsCompletedFromTheFhirServer() throws Exception {
+        ObjectNode request = withTwoObservationPages(fhir.baseUrl() + "/fhir/Observation?patient=pvp-complete&_page=2");
+        // the client prefetched page 1 only; page 2 is on the server
+        String page1 = fhir.getStubMappings().stream().filter(m -> m.getRequest().getQueryParameters() != null
+                && m.getRequest().getQueryParameters().containsKey("code")).findFirst().orElseThrow()
+                .getResponse().getBody();
+        ((ObjectNode) request.get("prefetch")).set("observations", CdsServicesResourceTest.JSON.readTree(page1));
+        Response r = CdsServicesResourceTest.post("spinemet-order-select", request);
+        r.then().statusCode(200);
+        assertEquals("[\"Observation/alb-3\"]", CdsServicesResourceTest.factor(CdsServicesResourceTest.card(r)
+                .get("extension").get(CardBuilder.EXTENSION), "malnutrition").get("sources").toString());
+        fhir.verify(1, getRequestedFor(urlPathEqualTo("/fhir/Observation")).withQueryParam("_page", equalTo("2"))
+                .withHeader("Authorization", equalTo("Bearer fhir-token-123")));
+        assertEquals(1, fhir.getAllServeEvents().size());
+    }
+
+    @Test
+    void aPrefetchedFirstPageWithoutFhirAccessIs412() throws Exception {
+        ObjectNode request = withTwoObservationPages(fhir.baseUrl() + "/fhir/Observation?patient=pvp-complete&_page=2");
+        String page1 = fhir.getStubMappings().stream().filter(m -> m.getRequest().getQueryParameters() != null
+                && m.getRequest().getQueryParameters().containsKey("code")).findFirst().orElseThrow()
+                .getResponse().getBody();
+        ((ObjectNode) request.get("prefetch")).set("observations", CdsServicesResourceTest.JSON.readTree(page1));
+        request.remove("fhirAuthorization");
+        CdsServicesResourceTest.post("spinemet-order-select", request).then().statusCode(412)
+                .body("issue[0].diagnostics", containsString("paginated"));
+        assertEquals(0, fhir.getAllServeEvents().size());
+    }
 }
