@@ -223,14 +223,20 @@ class FhirFetchTest {
                 .body("issue[0].diagnostics", containsString("answered HTTP 502 (page 2)"));
     }
 
-    @Test
-    void aPrefetchedFirstPageIsCompletedFromTheFhirServer() throws Exception {
+    /** Page 1 of the two-page observations in the prefetch, page 2 on the FHIR server. */
+    static ObjectNode withFirstPagePrefetched() throws Exception {
         ObjectNode request = withTwoObservationPages(fhir.baseUrl() + "/fhir/Observation?patient=pvp-complete&_page=2");
-        // the client prefetched page 1 only; page 2 is on the server
         String page1 = fhir.getStubMappings().stream().filter(m -> m.getRequest().getQueryParameters() != null
                 && m.getRequest().getQueryParameters().containsKey("code")).findFirst().orElseThrow()
                 .getResponse().getBody();
         ((ObjectNode) request.get("prefetch")).set("observations", CdsServicesResourceTest.JSON.readTree(page1));
+        return request;
+    }
+
+    @Test
+    void aPrefetchedFirstPageIsCompletedFromTheFhirServer() throws Exception {
+        // the client prefetched page 1 only; page 2 is on the server
+        ObjectNode request = withFirstPagePrefetched();
         Response r = CdsServicesResourceTest.post("spinemet-order-select", request);
         r.then().statusCode(200);
         assertEquals("[\"Observation/alb-3\"]", CdsServicesResourceTest.factor(CdsServicesResourceTest.card(r)
@@ -242,11 +248,7 @@ class FhirFetchTest {
 
     @Test
     void aPrefetchedFirstPageWithoutFhirAccessIs412() throws Exception {
-        ObjectNode request = withTwoObservationPages(fhir.baseUrl() + "/fhir/Observation?patient=pvp-complete&_page=2");
-        String page1 = fhir.getStubMappings().stream().filter(m -> m.getRequest().getQueryParameters() != null
-                && m.getRequest().getQueryParameters().containsKey("code")).findFirst().orElseThrow()
-                .getResponse().getBody();
-        ((ObjectNode) request.get("prefetch")).set("observations", CdsServicesResourceTest.JSON.readTree(page1));
+        ObjectNode request = withFirstPagePrefetched();
         request.remove("fhirAuthorization");
         CdsServicesResourceTest.post("spinemet-order-select", request).then().statusCode(412)
                 .body("issue[0].diagnostics", containsString("paginated"));
