@@ -16,32 +16,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-15}"
 ROUNDS="${ROUNDS:-2}"
-CONNECTIONS="${CONNECTIONS:-32}"
-THREADS="${THREADS:-2}"
-START_TIMEOUT_S="${START_TIMEOUT_S:-60}"
-SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--XX:+UseSerialGC -Xmx128m}"
-read -r -a server_java_opts <<<"${SERVER_JAVA_OPTS}"
 RESULTS="$BENCH_DIR/results/auth-latest.md"
 T_RATIO=0.80
 
-ensure_tools java:openjdk-17-jdk-headless curl:curl wrk:wrk openssl:openssl xxd:xxd
-ensure_jar
-cd "$REPO_ROOT"
-warn_if_busy
-
-tmp="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  stop_process "$server_pid"
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-PORT="$(free_port "${PORT:-18180}")"
-MPORT="$(free_port $((PORT + 1000)))"
-BASE="http://127.0.0.1:$PORT"
-MBASE="http://127.0.0.1:$MPORT"
+server_bench_setup 18180 openssl:openssl xxd:xxd
 
 # ---- keys, JWK Set and token ----
 b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
@@ -60,9 +38,6 @@ singles="$tmp/singles.jsonl"
 "$BENCH_DIR/gen-singles.sh" >"$singles"
 head -n 1 "$singles" >"$tmp/single.json"
 
-app_dir="$(dirname "$JAR")"
-cds=()
-[ -f "$app_dir/app-cds.jsa" ] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
 
 # start_server off|on
 start_server() {

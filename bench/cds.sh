@@ -21,43 +21,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 DURATION="${DURATION:-15}"
 WARMUP="${WARMUP:-10}"
 START_RUNS="${START_RUNS:-3}"
-CONNECTIONS="${CONNECTIONS:-32}"
-THREADS="${THREADS:-2}"
-START_TIMEOUT_S="${START_TIMEOUT_S:-60}"
-SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--XX:+UseSerialGC -Xmx128m}"
-read -r -a server_java_opts <<<"${SERVER_JAVA_OPTS}"
 RESULTS="$BENCH_DIR/results/cds-latest.md"
 T_P99_MS=50 T_START_MS=2500 T_RSS_MB=300
 
-ensure_tools java:openjdk-17-jdk-headless curl:curl wrk:wrk
-ensure_jar
-cd "$REPO_ROOT"
-warn_if_busy
-
-tmp="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-PORT="${PORT:-18480}"
-while port_in_use "$PORT"; do PORT=$((PORT + 1)); done
-BASE="http://127.0.0.1:$PORT"
-# Health is on the management interface.
-MPORT="$(free_port $((PORT + 1000)))"
-MBASE="http://127.0.0.1:$MPORT"
-app_dir="$(dirname "$JAR")"
-cds=()
-[ -f "$app_dir/app-cds.jsa" ] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
+server_bench_setup 18480
 
 start_server() {
   local t0

@@ -87,3 +87,36 @@ stop_process() {
 # field RESULT NAME — a value of a RESULT line of lua/report.lua; errors_of RESULT — its errors of every kind.
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 errors_of() { echo $(($(field "$1" err_connect) + $(field "$1" err_read) + $(field "$1" err_write) + $(field "$1" err_status) + $(field "$1" err_timeout))); }
+
+# server_bench_setup DEFAULT_PORT [CMD:PACKAGE...] — the start of every benchmark that runs the packaged server:
+# defaults for CONNECTIONS, THREADS, START_TIMEOUT_S and SERVER_JAVA_OPTS (by default the JVM options the README and
+# the Dockerfile use: a small serial-GC heap; SERVER_JAVA_OPTS=" " runs the bare JVM defaults), the tools, the jar,
+# a temporary directory $tmp removed on exit with the server $server_pid stopped, free loopback ports PORT (API) and
+# MPORT (management: health, metrics) with BASE and MBASE, and $app_dir and cds=(...) to start the server as the
+# README does: from the fast-jar directory, with the build's AppCDS archive when there is one (the archive records
+# the class path relative to that directory).
+server_bench_setup() {
+  local default_port=$1
+  shift
+  CONNECTIONS="${CONNECTIONS:-32}"
+  THREADS="${THREADS:-2}"
+  START_TIMEOUT_S="${START_TIMEOUT_S:-60}"
+  SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--XX:+UseSerialGC -Xmx128m}"
+  read -r -a server_java_opts <<<"${SERVER_JAVA_OPTS}"
+  ensure_tools java:openjdk-17-jdk-headless curl:curl wrk:wrk "$@"
+  ensure_jar
+  cd "$REPO_ROOT"
+  warn_if_busy
+  tmp="$(mktemp -d)"
+  server_pid=""
+  trap 'stop_process "$server_pid"; rm -rf "$tmp"' EXIT
+  trap 'exit 130' INT TERM
+  PORT="$(free_port "${PORT:-$default_port}")"
+  MPORT="$(free_port "${MPORT:-$((PORT + 1000))}")"
+  BASE="http://127.0.0.1:$PORT"
+  MBASE="http://127.0.0.1:$MPORT"
+  app_dir="$(dirname "$JAR")"
+  cds=()
+  [ -f "$app_dir/app-cds.jsa" ] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
+  return 0
+}

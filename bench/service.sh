@@ -24,13 +24,6 @@ DURATION="${DURATION:-15}"      # seconds per measured wrk phase
 WARMUP="${WARMUP:-10}"          # seconds of warm-up of each endpoint before the measurements
 START_RUNS="${START_RUNS:-5}"   # start-ups timed; the figure is their median
 MEMO_OFF="${MEMO_OFF:-1}"       # 1: also measure single predictions with the memo off (information only)
-CONNECTIONS="${CONNECTIONS:-32}"
-THREADS="${THREADS:-2}"
-START_TIMEOUT_S="${START_TIMEOUT_S:-60}"
-# JVM options for the server: by default the ones the README and the Dockerfile run it with (a small serial-GC
-# heap; the JVM's default heap is a quarter of the machine's RAM). SERVER_JAVA_OPTS=" " runs the bare JVM defaults.
-SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--XX:+UseSerialGC -Xmx128m}"
-read -r -a server_java_opts <<<"${SERVER_JAVA_OPTS}"
 RESULTS="$BENCH_DIR/results/service-latest.md"
 
 # Targets (issue 3 §10).
@@ -38,25 +31,7 @@ T_RATIO=0.60 T_P99_MS=10 T_BATCH_MS=25 T_START_MS=2500 T_RSS_MB=300
 # Issue 9 §6: predictions from measurements (unit conversion and both scores included).
 T_MEAS_RATIO=0.50
 
-ensure_tools java:openjdk-17-jdk-headless curl:curl wrk:wrk
-ensure_jar
-cd "$REPO_ROOT"
-warn_if_busy
-
-tmp="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  stop_process "$server_pid"
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# ---- free ports on 127.0.0.1: the API, and the management interface (health, metrics) ----
-PORT="$(free_port "${PORT:-18080}")"
-BASE="http://127.0.0.1:$PORT"
-MPORT="$(free_port "${MPORT:-$((PORT + 1000))}")"
-MBASE="http://127.0.0.1:$MPORT"
+server_bench_setup 18080
 
 # ---- request bodies ----
 singles="$tmp/singles.jsonl"
@@ -71,12 +46,6 @@ first_measured="$tmp/measured.json"
 head -n 1 "$measured" >"$first_measured"
 
 # ---- the server ----
-# As the README runs it: from the fast-jar directory, with the build's AppCDS archive when there is one (the
-# archive records the class path relative to that directory).
-app_dir="$(dirname "$JAR")"
-cds=()
-[ -f "$app_dir/app-cds.jsa" ] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
-
 # start_server [EXTRA_JVM_OPTION...] -> sets server_pid, startup_ms and quarkus_started; exits 2 if not ready
 start_server() {
   log "starting $JAR on 127.0.0.1:$PORT (management $MPORT) $*"

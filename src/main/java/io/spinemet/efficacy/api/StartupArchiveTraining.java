@@ -1,5 +1,6 @@
 package io.spinemet.efficacy.api;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.runtime.QuarkusApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -99,6 +100,8 @@ public final class StartupArchiveTraining implements QuarkusApplication {
                 failures.add(call.method() + " " + call.path() + " (" + call.contentType() + "): HTTP " + status);
             }
         }
+        // The warm-ups' classes (UCUM, HAPI FHIR's R4 model) belong in the archive too.
+        Arc.container().instance(WarmUps.class).get().await(Duration.ofSeconds(60));
         if (!failures.isEmpty()) {
             LOG.errorf("The packaged service answered %d of %d example requests wrongly:%n  %s", failures.size(),
                     all.size(), String.join("\n  ", failures));

@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -105,7 +104,7 @@ public final class CardBuilder {
                 serviceUrl + LoadedModel.cardPath(o.procedure()), "absolute")).toList();
         String label = "spinemet-efficacy: " + outcomes.stream().map(o -> o.model().info().id() + " "
                 + o.model().info().version()).collect(Collectors.joining(", "));
-        return new CdsJson.Card(UUID.randomUUID().toString(), summary, indicator, detail,
+        return new CdsJson.Card(CardIds.next(), summary, indicator, detail,
                 new CdsJson.Source(label, serviceUrl + LoadedModel.cardPath(outcomes.get(0).procedure()), null),
                 links, Map.of(EXTENSION, extension(outcomes, values, mapped, derivation)));
     }

@@ -3,6 +3,7 @@ package io.spinemet.efficacy.cdshooks;
 import io.quarkus.runtime.Startup;
 import io.spinemet.efficacy.api.ProblemResponses;
 import io.spinemet.efficacy.security.ReplayCache;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -53,8 +54,9 @@ public class CdsAuthFilter {
     }
 
     @ServerRequestFilter
-    public Optional<Response> authenticate(ContainerRequestContext request) {
-        String path = request.getUriInfo().getRequestUri().getRawPath();
+    public Optional<Response> authenticate(ContainerRequestContext request, HttpServerRequest http) {
+        // The raw path as sent, without building the request URI: this filter sees every request of the service.
+        String path = http.path();
         if (!(path.equals(PATH) || path.startsWith(PATH + "/"))) {
             return Optional.empty();
         }

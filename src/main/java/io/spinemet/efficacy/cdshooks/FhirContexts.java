@@ -1,32 +1,31 @@
 package io.spinemet.efficacy.cdshooks;
 
 import ca.uhn.fhir.context.FhirContext;
-import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.hl7.fhir.r4.model.Patient;
 import org.jboss.logging.Logger;
 
 /**
  * The one HAPI {@link FhirContext} for R4. Creating it scans the whole R4 model (about 1.5 s cold on a 2-core
- * machine), so it is built on a background thread when the service starts: start-up does not wait for it, and a hook
- * call that arrives first waits only for what is left.
+ * machine), so neither start-up nor the first hook call should pay for it: the service's warm-up
+ * ({@code api.WarmUps}) builds it on a background thread once the HTTP server listens. A hook call that arrives
+ * before that builds it itself, and one that arrives during it waits only for what is left.
  */
-@Startup
 @Singleton
 public class FhirContexts {
 
     private static final Logger LOG = Logger.getLogger(FhirContexts.class);
 
     private final CompletableFuture<FhirContext> r4 = new CompletableFuture<>();
+    private final AtomicBoolean started = new AtomicBoolean();
 
-    public FhirContexts() {
-        Thread builder = new Thread(this::build, "fhir-context");
-        builder.setDaemon(true);
-        builder.start();
-    }
-
-    private void build() {
+    /** Builds the context on the calling thread, unless it is built or being built already. */
+    public void build() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         long start = System.nanoTime();
         try {
             FhirContext context = FhirContext.forR4();
@@ -34,15 +33,17 @@ public class FhirContexts {
             String json = context.newJsonParser().encodeResourceToString(new Patient().setActive(true));
             context.newJsonParser().parseResource(json);
             r4.complete(context);
-            LOG.infof("FHIR R4 context ready in %d ms (background thread)", (System.nanoTime() - start) / 1_000_000);
+            LOG.infof("FHIR R4 context ready in %d ms (%s)", (System.nanoTime() - start) / 1_000_000,
+                    Thread.currentThread().getName());
         } catch (RuntimeException | Error e) {
             r4.completeExceptionally(e);
             LOG.errorf("FHIR R4 context could not be created: %s", e.getClass().getName());
         }
     }
 
-    /** The R4 context, waiting for it if it is still being built. */
+    /** The R4 context: built now if nobody has started it, else waited for if it is still being built. */
     public FhirContext r4() {
+        build();
         return r4.join();
     }
 

@@ -107,7 +107,10 @@ public final class MeasurementCatalogue {
                     List.of("poorPerformanceStatus", TOKUHASHI)),
             new Measurement(BARTHEL, "Barthel index",
                     "Barthel index of activities of daily living, 0 (total dependence) to 100 (independent).",
-                    ValueType.INTEGER, List.of(), null, Range.integers(0, 100), List.of(), List.of(),
+                    ValueType.INTEGER, List.of(), null, Range.integers(0, 100), List.of(),
+                    // LOINC 96761-2 "Total score Barthel Index" (active; the 0-100 total), as listed in LOINC's
+                    // public code pages.
+                    List.of(StandardCode.loinc("96761-2", "Total score Barthel Index")),
                     List.of(derives("poorPerformanceStatus", PS_RULE, "Barthel <= " + BARTHEL_POOR_AT_MOST)),
                     List.of("poorPerformanceStatus")),
             new Measurement(PRIMARY_SITE, "Primary tumour site",

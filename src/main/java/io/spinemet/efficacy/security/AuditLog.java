@@ -1,8 +1,5 @@
 package io.spinemet.efficacy.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
@@ -10,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
@@ -28,7 +26,6 @@ public class AuditLog {
 
     private static final Logger AUDIT = Logger.getLogger(CATEGORY);
     private static final Logger LOG = Logger.getLogger(AuditLog.class);
-    private static final ObjectWriter WRITER = JsonMapper.builder().build().writerFor(AuditEntry.class);
     /** Put by Quarkus REST (for metrics) in the request's Vert.x context when it matched a resource method. */
     private static final String TEMPLATE = "UrlPathTemplate";
 
@@ -69,8 +66,8 @@ public class AuditLog {
                 ? request.context().getLocal(TEMPLATE) : null;
         entry.endpoint = template instanceof String t ? t : "unmatched";
         try {
-            AUDIT.info(WRITER.writeValueAsString(entry));
-        } catch (JsonProcessingException e) {
+            AUDIT.info(entry.toJson());
+        } catch (IOException e) {
             LOG.errorf("An audit line could not be written (%s)", e.getClass().getName());
         }
     }

@@ -34,9 +34,28 @@ public interface SecuritySettings {
     /** Per-client request rate limits. */
     RateLimit rateLimit();
 
+    /** The cache of verified bearer tokens ({@link VerifiedTokenCache}). */
+    TokenCache tokenCache();
+
     /** Which replay cache backs {@link ReplayCache}. */
     enum ReplayCacheKind {
         MEMORY, REDIS
+    }
+
+    /**
+     * Verified tokens are remembered, so that a client calling many times with one token pays for its signature
+     * check once. A token is remembered for at most {@code ttl} and never past its {@code exp}.
+     */
+    interface TokenCache {
+
+        /** Most tokens remembered; 0 verifies every call afresh. */
+        @WithDefault("10000")
+        int size();
+
+        /** Longest a verified token is trusted without a new signature check (a key rotated out of the JWK Set
+         * stops working within this time, or the JWK Set's refresh interval if that is longer). */
+        @WithDefault("60s")
+        Duration ttl();
     }
 
     /** A token bucket per client: {@code requests} per {@code period}, refilled gradually. */
