@@ -106,7 +106,7 @@ public final class CardBuilder {
                 + o.model().info().version()).collect(Collectors.joining(", "));
         return new CdsJson.Card(CardIds.next(), summary, indicator, detail,
                 new CdsJson.Source(label, serviceUrl + LoadedModel.cardPath(outcomes.get(0).procedure()), null),
-                links, Map.of(EXTENSION, extension(outcomes, values, mapped, derivation)));
+                links, Map.of(EXTENSION, extension(outcomes, values, mapped, derivation, incomplete)));
     }
 
     private Outcome outcome(Procedure procedure, Map<String, Object> values) {
@@ -290,7 +290,7 @@ public final class CardBuilder {
 
     private static Map<String, Object> extension(List<Outcome> outcomes, Map<String, Object> values,
                                                  MeasurementMapping.Mapped mapped,
-                                                 FactorDerivation.Derivation derivation) {
+                                                 FactorDerivation.Derivation derivation, List<String> incomplete) {
         List<Map<String, Object>> predictions = new ArrayList<>();
         for (Outcome o : outcomes) {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -337,6 +337,9 @@ public final class CardBuilder {
         ext.put("predictions", predictions);
         if (!factors.isEmpty()) {
             ext.put("factors", factors);
+        }
+        if (!incomplete.isEmpty()) {
+            ext.put("incompleteData", incomplete);
         }
         return ext;
     }

@@ -153,6 +153,8 @@ public class FhirFetcher {
             return CompletableFuture.completedFuture(Result.ok(read));
         }
         if (number >= maxPages) {
+            LOG.warnf("FHIR search on %s cut off after %d pages (spinemet.cds.fetch.max-pages)", base.getHost(),
+                    maxPages);
             return CompletableFuture.completedFuture(Result.capped(read, "the search has more than " + maxPages
                     + " pages; only the first " + maxPages + " were read, so the data may be incomplete"));
         }

@@ -211,6 +211,9 @@ class FhirFetchTest {
         String detail = card.get("detail").asText();
         assertTrue(detail.contains("**Data may be incomplete:**"), detail);
         assertTrue(detail.contains("prefetch key 'observations': the search has more than 10 pages"), detail);
+        // and machine-readably
+        assertTrue(card.get("extension").get(CardBuilder.EXTENSION).get("incompleteData").get(0).asText()
+                .startsWith("prefetch key 'observations': the search has more than 10 pages"));
     }
 
     @Test
