@@ -269,4 +269,23 @@ class CdsServicesResourceTest {
         assertTrue(detail.contains("Targeted drug therapy: yes") && detail.contains("Targeted drug therapy: no"),
                 detail);
     }
+
+    @Test
+    void anRxNormOnlyOrderIsClassifiedOnTheCard() throws Exception {
+        // the complete example with its EGFR TKI order recoded in RxNorm only: lapatinib, RXCUI 480167 (HER2 TKI,
+        // ATC L01EH01, targeted therapy by the catalogue's definition)
+        ObjectNode request = example("pvp-complete.order-select.json");
+        ObjectNode coding = (ObjectNode) request.get("prefetch").get("medicationRequests").get("entry").get(0)
+                .get("resource").get("medicationCodeableConcept").get("coding").get(0);
+        coding.put("system", "http://www.nlm.nih.gov/research/umls/rxnorm").put("code", "480167")
+                .put("display", "lapatinib");
+        Response r = post("spinemet-order-select", request);
+        r.then().statusCode(200);
+        JsonNode card = card(r);
+        JsonNode targeted = factor(card.get("extension").get(CardBuilder.EXTENSION), "targetedTherapy");
+        assertEquals(true, targeted.get("value").asBoolean());
+        assertEquals("[\"MedicationRequest/osi-1\"]", targeted.get("sources").toString());
+        assertTrue(card.get("detail").asText().contains(
+                "MedicationRequest/osi-1: RxNorm 480167 (lapatinib) read as ATC L01EH01."), card.get("detail").asText());
+    }
 }
