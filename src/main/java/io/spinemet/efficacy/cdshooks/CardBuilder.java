@@ -56,6 +56,11 @@ public final class CardBuilder {
     private final String serviceUrl;
     private final Function<Procedure, LoadedModel> models;
 
+    /** Parses the detail template now (class initialisation), off the first hook call's path. */
+    public static void warmUp() {
+        DETAIL.getId();
+    }
+
     public CardBuilder(String serviceUrl, Function<Procedure, LoadedModel> models) {
         this.serviceUrl = serviceUrl;
         this.models = models;
