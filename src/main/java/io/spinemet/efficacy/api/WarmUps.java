@@ -2,6 +2,7 @@ package io.spinemet.efficacy.api;
 
 import io.quarkus.vertx.http.HttpServerStart;
 import io.quarkus.vertx.http.HttpsServerStart;
+import io.spinemet.efficacy.cdshooks.CardBuilder;
 import io.spinemet.efficacy.cdshooks.FhirContexts;
 import io.spinemet.efficacy.measurement.Ucum;
 import jakarta.enterprise.event.Observes;
@@ -15,7 +16,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Work that makes first requests fast but that no request needs in order to be answered correctly: loading the UCUM
- * library's conversion factors (about half a second) and HAPI's FHIR R4 context (about 1.5 s). It runs on one
+ * library's conversion factors (about half a second), HAPI's FHIR R4 context (about 1.5 s) and the CDS card's Qute
+ * template. It runs on one
  * background thread once the HTTP server listens, not during start-up: on a 2-core machine a warm-up thread beside
  * start-up takes the core that the JIT compiler needs, and start-up then took about a second longer. A request that
  * arrives before a warm-up finishes does that piece itself, or waits for it.
@@ -54,6 +56,7 @@ public class WarmUps {
         try {
             Ucum.warmUp();
             fhir.build();
+            CardBuilder.warmUp();
         } catch (RuntimeException e) {
             // The request that needs the piece meets the error again and reports it.
             LOG.warnf("A warm-up failed (%s); the first request that needs it does the work", e.getClass().getName());

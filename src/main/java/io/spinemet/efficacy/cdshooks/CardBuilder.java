@@ -1,5 +1,9 @@
 package io.spinemet.efficacy.cdshooks;
 
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.ReflectionValueResolver;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.ValueResolvers;
 import io.spinemet.efficacy.catalogue.Factor;
 import io.spinemet.efficacy.catalogue.FactorCatalogue;
 import io.spinemet.efficacy.catalogue.Modifiability;
@@ -12,6 +16,7 @@ import io.spinemet.efficacy.measurement.FactorDerivation;
 import io.spinemet.efficacy.measurement.Measurement;
 import io.spinemet.efficacy.measurement.MeasurementCatalogue;
 import io.spinemet.efficacy.measurement.MeasurementProblem;
+import io.spinemet.efficacy.modelfile.ModelCard;
 import io.spinemet.efficacy.scores.Score;
 import io.spinemet.efficacy.scores.Scores;
 import io.spinemet.efficacy.scoring.LoadedModel;
@@ -40,8 +45,21 @@ public final class CardBuilder {
     /** The machine-readable extension's key. */
     public static final String EXTENSION = "io.spinemet.efficacy";
 
+    /**
+     * The detail's layout, {@code templates/cds/detail.md}, parsed once. Qute runs here without CDI (as for the model
+     * card) so that the builder stays a plain class; every value it prints is Markdown-escaped ({@link MarkdownText}).
+     */
+    static final Template DETAIL = Engine.builder().addDefaults().removeStandaloneLines(true)
+            .addValueResolver(new ReflectionValueResolver()).addValueResolver(ValueResolvers.rawResolver())
+            .addResultMapper(new MarkdownText()).build().parse(ModelCard.resource("/templates/cds/detail.md"));
+
     private final String serviceUrl;
     private final Function<Procedure, LoadedModel> models;
+
+    /** Parses the detail template now (class initialisation), off the first hook call's path. */
+    public static void warmUp() {
+        DETAIL.getId();
+    }
 
     public CardBuilder(String serviceUrl, Function<Procedure, LoadedModel> models) {
         this.serviceUrl = serviceUrl;
@@ -65,6 +83,16 @@ public final class CardBuilder {
      */
     public CdsJson.Card card(List<Procedure> procedures, boolean selected, Findings findings,
                              MeasurementMapping.Mapped mapped, FactorDerivation.Derivation derivation) {
+        return card(procedures, selected, findings, mapped, derivation, List.of());
+    }
+
+    /**
+     * @param incomplete data read only in part (a FHIR search cut off at the page cap), in words: the card says so
+     *                   and is a warning
+     */
+    public CdsJson.Card card(List<Procedure> procedures, boolean selected, Findings findings,
+                             MeasurementMapping.Mapped mapped, FactorDerivation.Derivation derivation,
+                             List<String> incomplete) {
         Map<String, Object> values = new LinkedHashMap<>(derivation.factors());
         mapped.factors().forEach(values::putIfAbsent);
         List<Outcome> outcomes = procedures.stream().map(p -> outcome(p, values)).toList();
@@ -72,9 +100,10 @@ public final class CardBuilder {
                 : null;
         List<String> problems = problems(mapped, derivation);
         boolean allPredicted = outcomes.stream().allMatch(Outcome::predicted);
-        String indicator = allPredicted && problems.isEmpty() ? "info" : "warning";
+        String indicator = allPredicted && problems.isEmpty() && incomplete.isEmpty() ? "info" : "warning";
         String summary = summary(outcomes, selected);
-        String detail = detail(outcomes, selected, values, findings, mapped, derivation, scores, problems);
+        String detail = DETAIL.data("detail", detailView(outcomes, selected, values, findings, mapped, derivation,
+                scores, problems, incomplete)).render();
         List<CdsJson.Link> links = outcomes.stream().map(o -> new CdsJson.Link("Model card: "
                 + o.procedure().label() + " (" + o.model().info().id() + " " + o.model().info().version() + ")",
                 serviceUrl + LoadedModel.cardPath(o.procedure()), "absolute")).toList();
@@ -82,7 +111,7 @@ public final class CardBuilder {
                 + o.model().info().version()).collect(Collectors.joining(", "));
         return new CdsJson.Card(CardIds.next(), summary, indicator, detail,
                 new CdsJson.Source(label, serviceUrl + LoadedModel.cardPath(outcomes.get(0).procedure()), null),
-                links, Map.of(EXTENSION, extension(outcomes, values, mapped, derivation)));
+                links, Map.of(EXTENSION, extension(outcomes, values, mapped, derivation, incomplete)));
     }
 
     private Outcome outcome(Procedure procedure, Map<String, Object> values) {
@@ -147,89 +176,63 @@ public final class CardBuilder {
         return String.format(Locale.ROOT, "%.0f%%", 100 * p);
     }
 
-    // detail (Markdown) ----------------------------------------------------------------------------------------
+    // detail (Markdown, through the Qute template) --------------------------------------------------------------
 
-    private String detail(List<Outcome> outcomes, boolean selected, Map<String, Object> values, Findings findings,
-                          MeasurementMapping.Mapped mapped, FactorDerivation.Derivation derivation, Scores scores,
-                          List<String> problems) {
-        StringBuilder md = new StringBuilder();
-        md.append("**Probability of good efficacy** (symptom relief lasting more than 3 months), with its 95% CI. ")
-                .append("Research models trained on a cohort reconstructed from published figures: not for ")
-                .append("clinical decisions.\n\n");
-        md.append("| Operation | Probability | 95% CI | Assuming |\n|---|---|---|---|\n");
+    /** The detail's content, for {@link #DETAIL}: every value worded here, laid out and escaped by the template. */
+    static CardDetail detailView(List<Outcome> outcomes, boolean selected, Map<String, Object> values,
+                                 Findings findings, MeasurementMapping.Mapped mapped,
+                                 FactorDerivation.Derivation derivation, Scores scores, List<String> problems,
+                                 List<String> incomplete) {
+        List<CardDetail.Prediction> predictions = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome o = outcomes.get(i);
             String name = o.procedure().label() + (selected && i == 0 ? " (selected)" : "");
             if (!o.predicted()) {
-                md.append("| ").append(name).append(" | not predicted | | missing: ")
-                        .append(String.join(", ", o.missing().stream().map(CardBuilder::label).toList()))
-                        .append(" |\n");
+                predictions.add(new CardDetail.Prediction(name, false, null, null,
+                        String.join(", ", o.missing().stream().map(CardBuilder::label).toList())));
                 continue;
             }
-            for (Scenario s : o.scenarios()) {
-                Scorer.Estimate e = s.brief().estimate();
-                md.append("| ").append(name).append(" | **").append(pct(e.probability())).append("** | ")
-                        .append(pct(e.lower())).append("-").append(pct(e.upper())).append(" | ")
-                        .append(s.assumed().isEmpty() ? "as recorded" : s.assumed().entrySet().stream()
-                                .map(a -> label(a.getKey()) + ": " + yesNo(a.getValue()))
-                                .collect(Collectors.joining("; ")))
-                        .append(" |\n");
+            for (Scenario sc : o.scenarios()) {
+                Scorer.Estimate e = sc.brief().estimate();
+                predictions.add(new CardDetail.Prediction(name, true, pct(e.probability()),
+                        pct(e.lower()) + "-" + pct(e.upper()), sc.assumed().isEmpty() ? "as recorded"
+                        : sc.assumed().entrySet().stream().map(a -> label(a.getKey()) + ": " + yesNo(a.getValue()))
+                                .collect(Collectors.joining("; "))));
             }
         }
-        boolean assumed = outcomes.stream().anyMatch(o -> o.scenarios().size() > 1);
-        if (assumed) {
-            md.append("\nPlanned treatments not yet recorded are shown both ways. The difference is an association ")
-                    .append("in the training cohort, not the effect of giving the treatment.\n");
-        }
-        md.append("\n**Factors and where they came from**\n\n| Factor | Value | From | Rule |\n|---|---|---|---|\n");
+        List<CardDetail.FactorRow> factors = new ArrayList<>();
         for (Factor f : FactorCatalogue.FACTORS) {
             if (!values.containsKey(f.id())) {
                 continue;
             }
             DerivedFactor d = derivation.of(f.id()).orElse(null);
             List<String> refs = d != null ? references(d, mapped) : mapped.factorReferences().get(f.id());
-            String rule = d != null ? d.cutoff() : "planned radiotherapy order";
-            md.append("| ").append(f.label()).append(" | ").append(value(values.get(f.id()))).append(" | ")
-                    .append(String.join(", ", refs == null ? List.of() : refs)).append(" | ").append(rule)
-                    .append(" |\n");
+            factors.add(new CardDetail.FactorRow(f.label(), value(values.get(f.id())),
+                    String.join(", ", refs == null ? List.of() : refs),
+                    d != null ? d.cutoff() : "planned radiotherapy order"));
         }
         Set<String> missing = new LinkedHashSet<>();
         outcomes.forEach(o -> missing.addAll(o.missing()));
-        if (!missing.isEmpty()) {
-            md.append("\n**Missing** (no probability is given without them; none is defaulted):\n\n");
-            for (String factor : missing) {
-                md.append("- ").append(label(factor)).append(": ").append(needs(factor, derivation)).append('\n');
-            }
-        }
-        if (!problems.isEmpty()) {
-            md.append("\n**Values that could not be used:**\n\n");
-            problems.forEach(p -> md.append("- ").append(p).append('\n'));
-        }
-        if (!mapped.notes().isEmpty()) {
-            md.append('\n');
-            mapped.notes().forEach(n -> md.append("- ").append(n).append('\n'));
-        }
-        if (scores != null) {
-            md.append("\n**Scores:** ").append(score("Revised Tokuhashi", scores.tokuhashi())).append("; ")
-                    .append(score("Tomita", scores.tomita())).append(".\n");
-        }
         Set<String> warnings = new LinkedHashSet<>();
-        outcomes.forEach(o -> o.scenarios().forEach(s -> s.brief().warnings().forEach(w -> warnings.add(w.message()))));
-        if (!warnings.isEmpty()) {
-            md.append("\n**Limitations:**\n\n");
-            warnings.forEach(w -> md.append("- ").append(w).append('\n'));
+        outcomes.forEach(o -> o.scenarios().forEach(sc -> sc.brief().warnings().forEach(w -> warnings.add(w.message()))));
+        return new CardDetail(predictions, outcomes.stream().anyMatch(o -> o.scenarios().size() > 1), factors,
+                missing.stream().map(f -> new CardDetail.Missing(label(f), needs(f, derivation))).toList(),
+                problems, incomplete, mapped.notes(),
+                scores == null ? null : score("Revised Tokuhashi", scores.tokuhashi()) + "; "
+                        + score("Tomita", scores.tomita()),
+                List.copyOf(warnings),
+                findings.skipped().stream().map(sk -> new CardDetail.Skipped(sk.reference(), sk.reason())).toList(),
+                outcomes.stream().map(o -> new CardDetail.Model(o.model().info().id(), o.model().info().version(),
+                        o.model().sha256(), withoutTrailingStop(o.model().info().cohort().provenance()))).toList());
+    }
+
+    /** The text without the full stops and spaces it ends with (the template adds its own). */
+    private static String withoutTrailingStop(String text) {
+        int end = text.length();
+        while (end > 0 && (text.charAt(end - 1) == '.' || Character.isWhitespace(text.charAt(end - 1)))) {
+            end--;
         }
-        if (!findings.skipped().isEmpty()) {
-            md.append("\n**Records not used:** ").append(findings.skipped().stream()
-                    .map(s -> s.reference() + " (" + s.reason() + ")").collect(Collectors.joining("; ")))
-                    .append(".\n");
-        }
-        md.append("\n**Models:** ");
-        md.append(outcomes.stream().map(o -> "`" + o.model().info().id() + "` " + o.model().info().version()
-                + ", SHA-256 `" + o.model().sha256() + "`; cohort: " + o.model().info().cohort().provenance()
-                .replaceAll("[.\\s]+$", "")).collect(Collectors.joining(". ")));
-        md.append(".\n");
-        return md.toString();
+        return text.substring(0, end);
     }
 
     private static List<String> references(DerivedFactor d, MeasurementMapping.Mapped mapped) {
@@ -292,7 +295,7 @@ public final class CardBuilder {
 
     private static Map<String, Object> extension(List<Outcome> outcomes, Map<String, Object> values,
                                                  MeasurementMapping.Mapped mapped,
-                                                 FactorDerivation.Derivation derivation) {
+                                                 FactorDerivation.Derivation derivation, List<String> incomplete) {
         List<Map<String, Object>> predictions = new ArrayList<>();
         for (Outcome o : outcomes) {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -339,6 +342,9 @@ public final class CardBuilder {
         ext.put("predictions", predictions);
         if (!factors.isEmpty()) {
             ext.put("factors", factors);
+        }
+        if (!incomplete.isEmpty()) {
+            ext.put("incompleteData", incomplete);
         }
         return ext;
     }

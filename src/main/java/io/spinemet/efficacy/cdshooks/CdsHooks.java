@@ -60,7 +60,7 @@ public class CdsHooks {
         this.settings = settings;
         this.fhir = fhir;
         this.reader = new FhirReader(sources, settings.lookBack());
-        this.fetcher = new FhirFetcher(settings.callTimeout(), settings.hookBudget());
+        this.fetcher = new FhirFetcher(settings.callTimeout(), settings.hookBudget(), settings.maxPages());
         this.cards = new CardBuilder(settings.serviceUrl(), models::get);
         this.procedureCodes = procedureCodes(settings.procedureCodes());
         this.meters = meters;
@@ -133,7 +133,8 @@ public class CdsHooks {
         MeasurementMapping.Mapped mapped = MeasurementMapping.map(findings, now.atZone(ZoneOffset.UTC).toLocalDate(),
                 settings.lookBack());
         FactorDerivation.Derivation derivation = FactorDerivation.derive(mapped.measurements().measurements());
-        CdsJson.Card card = cards.card(shown, selected, findings, mapped, derivation);
+        CdsJson.Card card = cards.card(shown, selected, findings, mapped, derivation, data.incomplete().stream()
+                .map(i -> "prefetch key '" + i.key() + "': " + i.reason()).toList());
         count(serviceId, "card");
         return new CdsJson.Response(List.of(card));
     }

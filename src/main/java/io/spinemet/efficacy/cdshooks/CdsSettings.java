@@ -37,6 +37,14 @@ public interface CdsSettings {
     Duration hookBudget();
 
     /**
+     * How many pages of one search are read by following the Bundle's {@code next} links (same FHIR server only).
+     * When more remain, what was read is used and the card says the data may be incomplete.
+     */
+    @WithName("fetch.max-pages")
+    @WithDefault("10")
+    int maxPages();
+
+    /**
      * Procedure codes of a draft ServiceRequest that name each operation, as {@code system|code}, keyed by the
      * procedure's slug ({@code pvp}, {@code decompression}).
      */

@@ -5,6 +5,7 @@ import io.spinemet.efficacy.fhir.Findings.ConditionKind;
 import io.spinemet.efficacy.fhir.Findings.MedicationUse;
 import io.spinemet.efficacy.fhir.Findings.RadiotherapyFinding;
 import io.spinemet.efficacy.fhir.FhirSources.ObservationSource;
+import io.spinemet.efficacy.measurement.RxNormAgents;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -426,7 +427,29 @@ public final class FhirReader {
                 skipped.add(new Skipped(ref, "no date"));
                 return;
             }
-            medicationUses.add(new MedicationUse(atc, rxnorm, administered, date, ref));
+            boolean translated = false;
+            if (atc.isEmpty()) {
+                // the codings of one concept name the same agent: any RXCUI the catalogue knows classifies it
+                for (String rxcui : rxnorm) {
+                    RxNormAgents.find(rxcui).map(RxNormAgents.Agent::atc).filter(c -> !atc.contains(c))
+                            .ifPresent(atc::add);
+                }
+                translated = !atc.isEmpty();
+            }
+            medicationUses.add(new MedicationUse(atc, rxnorm, administered, date, ref, display(agent), translated));
+        }
+
+        /** The EHR's words for a medication: the concept's text, or else its first coding display. */
+        private static String display(CodeableConcept agent) {
+            if (agent.hasText() && !agent.getText().isBlank()) {
+                return agent.getText();
+            }
+            for (Coding coding : agent.getCoding()) {
+                if (coding.hasDisplay() && !coding.getDisplay().isBlank()) {
+                    return coding.getDisplay();
+                }
+            }
+            return null;
         }
 
         // Radiotherapy -------------------------------------------------------------------------------------------

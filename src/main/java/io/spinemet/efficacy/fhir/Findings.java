@@ -63,17 +63,27 @@ public record Findings(String patient, Map<String, Reading> observations, List<C
     /**
      * One anticancer medication order or administration.
      *
-     * @param atc          the agent's ATC codes (empty when only RxNorm was given and no translation is known)
-     * @param rxnorm       the agent's RxNorm codes
-     * @param administered true for a MedicationAdministration, false for a MedicationRequest
-     * @param date         administration date, or the request's authored date
-     * @param reference    {@code MedicationAdministration/id} or {@code MedicationRequest/id}
+     * @param atc           the agent's ATC codes: as coded, or else translated from its RxNorm codes by the
+     *                      measurement catalogue's table ({@code RxNormAgents}); empty when neither gives one
+     * @param rxnorm        the agent's RxNorm codes
+     * @param administered  true for a MedicationAdministration, false for a MedicationRequest
+     * @param date          administration date, or the request's authored date
+     * @param reference     {@code MedicationAdministration/id} or {@code MedicationRequest/id}
+     * @param display       the medication's text as the EHR gave it (a coding's display or the concept's text), or
+     *                      {@code null}; free text from the EHR, to be escaped wherever it is shown
+     * @param atcFromRxNorm whether {@code atc} was translated from RxNorm rather than coded
      */
     public record MedicationUse(List<String> atc, List<String> rxnorm, boolean administered, LocalDate date,
-                                String reference) {
+                                String reference, String display, boolean atcFromRxNorm) {
         public MedicationUse {
             atc = List.copyOf(atc);
             rxnorm = List.copyOf(rxnorm);
+        }
+
+        /** A use whose ATC codes were coded (or are absent), without display text. */
+        public MedicationUse(List<String> atc, List<String> rxnorm, boolean administered, LocalDate date,
+                             String reference) {
+            this(atc, rxnorm, administered, date, reference, null, false);
         }
     }
 

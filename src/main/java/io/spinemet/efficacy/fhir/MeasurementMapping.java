@@ -4,9 +4,11 @@ import io.spinemet.efficacy.fhir.Findings.ConditionFinding;
 import io.spinemet.efficacy.fhir.Findings.ConditionKind;
 import io.spinemet.efficacy.fhir.Findings.MedicationUse;
 import io.spinemet.efficacy.fhir.Findings.RadiotherapyFinding;
+import io.spinemet.efficacy.measurement.CytotoxicAgents;
 import io.spinemet.efficacy.measurement.MeasurementCatalogue;
 import io.spinemet.efficacy.measurement.Measurements;
 import io.spinemet.efficacy.measurement.PrimarySite;
+import io.spinemet.efficacy.measurement.RxNormAgents;
 import io.spinemet.efficacy.measurement.TargetedAgents;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * FHIR findings to the measurement catalogue's measurements (which the measurement layer validates, converts and
@@ -29,22 +32,16 @@ import java.util.Set;
  *   <li>Primary cancer Condition (ICD-10): {@code primaryTumorSite} by {@link PrimarySite#fromIcd10}; two primaries of
  *       different sites leave it missing.</li>
  *   <li>Spinal-metastasis Condition: {@code spinalMetastasisDiagnosisDate} from its onset (the earliest).</li>
- *   <li>Cytotoxic administrations (ATC L01A-L01D, L01XA) up to the hook: {@code cytotoxicChemotherapy} GIVEN with the
- *       first and last dose dates.</li>
+ *   <li>Cytotoxic administrations ({@link CytotoxicAgents}) up to the hook: {@code cytotoxicChemotherapy} GIVEN
+ *       with the first and last dose dates.</li>
  *   <li>Anticancer drugs (ATC L01, L02) administered within the look-back window or in an active order:
- *       {@code anticancerDrugs}. Left missing when an active order is coded in RxNorm only, since it cannot be
- *       classified.</li>
+ *       {@code anticancerDrugs}. A medication coded in RxNorm only is classified by the catalogue's RxNorm table
+ *       ({@link RxNormAgents}, noted on the card); when an RXCUI is not in it, the medication cannot be classified
+ *       and {@code anticancerDrugs} is left missing.</li>
  *   <li>Planned radiotherapy (ServiceRequest): the factor {@code postoperativeRadiotherapy} true.</li>
  * </ul>
  */
 public final class MeasurementMapping {
-
-    /**
-     * Cytotoxic chemotherapy in the WHO ATC classification: alkylating agents (L01A), antimetabolites (L01B), plant
-     * alkaloids (L01C), cytotoxic antibiotics (L01D) and platinum compounds (L01XA). The same groups the measurement
-     * catalogue names as not targeted.
-     */
-    static final List<String> CYTOTOXIC_ATC = List.of("L01A", "L01B", "L01C", "L01D", "L01XA");
 
     /** Antineoplastic (L01) and endocrine (L02) agents: the drugs {@code anticancerDrugs} lists. */
     static final List<String> ANTICANCER_ATC = List.of("L01", "L02");
@@ -88,6 +85,7 @@ public final class MeasurementMapping {
         LocalDate diagnosis = spinalDiagnosis(findings, builder, refs);
         chemotherapy(findings, hookDate, builder, refs);
         drugs(findings, hookDate.minusDays(lookBack.toDays()), builder, refs, notes);
+        translations(findings, refs, notes);
 
         List<RadiotherapyFinding> planned = findings.radiotherapy().stream().filter(RadiotherapyFinding::planned)
                 .toList();
@@ -150,7 +148,8 @@ public final class MeasurementMapping {
             return;
         }
         List<MedicationUse> doses = findings.medications().stream()
-                .filter(u -> u.administered() && !u.date().isAfter(hookDate) && anyStartsWith(u.atc(), CYTOTOXIC_ATC))
+                .filter(u -> u.administered() && !u.date().isAfter(hookDate)
+                        && u.atc().stream().anyMatch(CytotoxicAgents::cytotoxic))
                 .sorted(Comparator.comparing(MedicationUse::date)).toList();
         if (doses.isEmpty()) {
             return;
@@ -176,9 +175,11 @@ public final class MeasurementMapping {
                 continue;
             }
             if (u.atc().isEmpty()) {
-                unclassified.add(u.reference());
+                unclassified.add(u.reference() + " (RxNorm " + String.join(", ", u.rxnorm())
+                        + (u.display() == null ? "" : ", \"" + u.display() + "\"") + ")");
                 continue;
             }
+
             List<String> anticancer = u.atc().stream().filter(c -> startsWith(c, ANTICANCER_ATC))
                     .filter(TargetedAgents::validCode).toList();
             if (!anticancer.isEmpty()) {
@@ -187,8 +188,8 @@ public final class MeasurementMapping {
             }
         }
         if (!unclassified.isEmpty()) {
-            notes.add("Medications coded in RxNorm only cannot be classified (" + String.join(", ", unclassified)
-                    + "): targeted therapy is left unknown; send ATC codes as well.");
+            notes.add("Medications coded in RxNorm only with codes the service cannot classify: "
+                    + String.join("; ", unclassified) + ". Targeted therapy is left unknown; send ATC codes as well.");
             return;
         }
         if (!codes.isEmpty()) {
@@ -197,8 +198,17 @@ public final class MeasurementMapping {
         }
     }
 
-    private static boolean anyStartsWith(List<String> codes, List<String> prefixes) {
-        return codes.stream().anyMatch(c -> startsWith(c, prefixes));
+    /** Says, for each medication used, which RxNorm code was read as which ATC code. */
+    private static void translations(Findings findings, Map<String, List<String>> refs, List<String> notes) {
+        Set<String> used = new LinkedHashSet<>(refs.getOrDefault(MeasurementCatalogue.DRUGS, List.of()));
+        used.addAll(refs.getOrDefault(MeasurementCatalogue.CHEMOTHERAPY, List.of()));
+        for (MedicationUse u : findings.medications()) {
+            if (u.atcFromRxNorm() && used.contains(u.reference())) {
+                notes.add(u.reference() + ": " + u.rxnorm().stream().map(RxNormAgents::find).flatMap(Optional::stream)
+                        .map(a -> "RxNorm " + a.rxcui() + " (" + a.name() + ") read as ATC " + a.atc())
+                        .distinct().collect(Collectors.joining("; ")) + ".");
+            }
+        }
     }
 
     private static boolean startsWith(String code, List<String> prefixes) {

@@ -39,7 +39,7 @@ public final class TargetedAgents {
     public static final List<String> NOT_COUNTED = List.of(
             "L01FF PD-1/PD-L1 inhibitors and L01FX04 ipilimumab (immunotherapy)",
             "L02 endocrine therapy (e.g. tamoxifen L02BA01, letrozole L02BG04, abiraterone L02BX03)",
-            "cytotoxic chemotherapy (L01A-L01D, L01XA)",
+            "cytotoxic chemotherapy (" + CytotoxicAgents.groupCodes() + ")",
             "other targeted classes the study's definition does not name (e.g. CDK4/6 L01EF, mTOR L01EG, PARP L01XK)");
 
     /** An ATC code at level 4 ({@code L01EB}) or level 5 ({@code L01EB01}). */

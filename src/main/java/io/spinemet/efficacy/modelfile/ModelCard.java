@@ -28,7 +28,8 @@ public final class ModelCard {
         return MARKDOWN.data("view", CardView.of(m, sha256)).render().stripTrailing() + "\n";
     }
 
-    private static String resource(String path) {
+    /** A template's text from the class path ({@code /templates/...}), for engines built without CDI. */
+    public static String resource(String path) {
         try (InputStream in = ModelCard.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing template " + path);

@@ -1,6 +1,7 @@
 package io.spinemet.efficacy.scores;
 
 import io.spinemet.efficacy.measurement.AllowedValue;
+import io.spinemet.efficacy.measurement.CytotoxicAgents;
 import io.spinemet.efficacy.measurement.Derives;
 import io.spinemet.efficacy.measurement.Measurement;
 import io.spinemet.efficacy.measurement.MeasurementCatalogue;
@@ -8,6 +9,7 @@ import io.spinemet.efficacy.measurement.MeasurementColumns;
 import io.spinemet.efficacy.measurement.Measurements;
 import io.spinemet.efficacy.measurement.PrimarySite;
 import io.spinemet.efficacy.measurement.StandardCode;
+import io.spinemet.efficacy.measurement.RxNormAgents;
 import io.spinemet.efficacy.measurement.TargetedAgents;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,6 +97,21 @@ public final class MeasurementDocs {
                     .append(String.join(", ", g.examples())).append(" |\n");
         }
         md.append("\nNot counted: ").append(String.join("; ", TargetedAgents.NOT_COUNTED)).append(".\n");
+
+        md.append("\n### RxNorm codes\n\nA medication coded in RxNorm only (FHIR) is classified through this table "
+                + "of RXCUIs and their WHO ATC codes; an RXCUI not in it is not classified, and what it would decide "
+                + "stays unknown (send ATC codes as well). Cytotoxic groups: ").append(CytotoxicAgents.groupCodes())
+                .append(".\n\n| RXCUI | term type | RxNorm name | ATC | counts as | confirmed in |\n"
+                        + "|---|---|---|---|---|---|\n");
+        for (RxNormAgents.Agent a : RxNormAgents.AGENTS) {
+            String counts = TargetedAgents.targeted(a.atc()) ? "targeted therapy"
+                    : CytotoxicAgents.cytotoxic(a.atc()) ? "cytotoxic chemotherapy" : "neither";
+            md.append("| `").append(a.rxcui()).append("` | ").append(a.termType()).append(" | ").append(a.name())
+                    .append(" | `").append(a.atc()).append("` | ").append(counts).append(" | ")
+                    .append(a.evidence().text()).append(" |\n");
+        }
+        md.append("\nLeft out because their RXCUI could not be confirmed: ").append(RxNormAgents.UNCONFIRMED)
+                .append(".\n");
 
         md.append("\n### Neurology\n\n`frankelClassification` gives `frankelGrade` directly. An ASIA impairment scale "
                 + "grade maps letter for letter (the AIS was adapted from Frankel's grades; C and D are split by "

@@ -242,4 +242,50 @@ class CdsServicesResourceTest {
                 && l.contains("outcome=\"overridden\"") && l.contains("service=\"spinemet-order-select\"")), metrics);
         assertFalse(metrics.contains("Mrs Example"));
     }
+
+    @Test
+    void ehrTextInTheDetailIsEscapedMarkdown() throws Exception {
+        // an active order coded only with an RxNorm code the service does not classify (metformin 6809): the card
+        // names it with the EHR's display text, which here tries a javascript: link and an HTML event handler
+        ObjectNode request = example("pvp-complete.order-select.json");
+        String display = "[x](javascript:alert(1)) <img src=x onerror=alert(1)> **now**";
+        ObjectNode order = ((com.fasterxml.jackson.databind.node.ArrayNode) request.get("prefetch")
+                .get("medicationRequests").get("entry")).addObject().putObject("resource");
+        order.put("resourceType", "MedicationRequest").put("id", "evil-1").put("status", "active")
+                .put("intent", "order").put("authoredOn", "2026-11-20");
+        order.putObject("subject").put("reference", "Patient/pvp-complete");
+        order.putObject("medicationCodeableConcept").putArray("coding").addObject()
+                .put("system", "http://www.nlm.nih.gov/research/umls/rxnorm").put("code", "6809")
+                .put("display", display);
+        Response r = post("spinemet-order-select", request);
+        r.then().statusCode(200);
+        String detail = card(r).get("detail").asText();
+        assertTrue(detail.contains("MedicationRequest/evil-1 (RxNorm 6809, \"\\[x\\](javascript:alert(1)) "
+                + "\\<img src=x onerror=alert(1)> \\*\\*now\\*\\*\")"), detail);
+        // nowhere an unescaped '[' or '<' of that text: no link and no HTML
+        assertFalse(java.util.regex.Pattern.compile("(?<!\\\\)\\[x").matcher(detail).find(), detail);
+        assertFalse(java.util.regex.Pattern.compile("(?<!\\\\)<img").matcher(detail).find(), detail);
+        // and the order, not classifiable, leaves targeted therapy unknown: both ways, as a planned treatment
+        assertTrue(detail.contains("Targeted drug therapy: yes") && detail.contains("Targeted drug therapy: no"),
+                detail);
+    }
+
+    @Test
+    void anRxNormOnlyOrderIsClassifiedOnTheCard() throws Exception {
+        // the complete example with its EGFR TKI order recoded in RxNorm only: lapatinib, RXCUI 480167 (HER2 TKI,
+        // ATC L01EH01, targeted therapy by the catalogue's definition)
+        ObjectNode request = example("pvp-complete.order-select.json");
+        ObjectNode coding = (ObjectNode) request.get("prefetch").get("medicationRequests").get("entry").get(0)
+                .get("resource").get("medicationCodeableConcept").get("coding").get(0);
+        coding.put("system", "http://www.nlm.nih.gov/research/umls/rxnorm").put("code", "480167")
+                .put("display", "lapatinib");
+        Response r = post("spinemet-order-select", request);
+        r.then().statusCode(200);
+        JsonNode card = card(r);
+        JsonNode targeted = factor(card.get("extension").get(CardBuilder.EXTENSION), "targetedTherapy");
+        assertEquals(true, targeted.get("value").asBoolean());
+        assertEquals("[\"MedicationRequest/osi-1\"]", targeted.get("sources").toString());
+        assertTrue(card.get("detail").asText().contains(
+                "MedicationRequest/osi-1: RxNorm 480167 (lapatinib) read as ATC L01EH01."), card.get("detail").asText());
+    }
 }
