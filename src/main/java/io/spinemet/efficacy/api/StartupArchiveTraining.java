@@ -49,7 +49,8 @@ public final class StartupArchiveTraining implements QuarkusApplication {
     /** Quarkus' endpoints, on the management interface. */
     private static final List<Call> MANAGEMENT_CALLS = List.of(
             new Call("GET", "/q/health/ready", null, "application/json", null),
-            new Call("GET", "/q/health/live", null, "application/json", null));
+            new Call("GET", "/q/health/live", null, "application/json", null),
+            new Call("GET", "/q/openapi", null, "application/json", null));
 
     private static final List<Call> CALLS = List.of(
             new Call("POST", "/api/v1/predictions", "application/json", "application/json", ApiExamples.PREDICT_PVP),

@@ -5,6 +5,7 @@ import io.quarkus.vertx.http.HttpsServerStart;
 import io.spinemet.efficacy.cdshooks.CardBuilder;
 import io.spinemet.efficacy.cdshooks.FhirContexts;
 import io.spinemet.efficacy.measurement.Ucum;
+import io.spinemet.efficacy.web.Pages;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -16,9 +17,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Work that makes first requests fast but that no request needs in order to be answered correctly: loading the UCUM
- * library's conversion factors (about half a second), HAPI's FHIR R4 context (about 1.5 s) and the CDS card's Qute
- * template. It runs on one
- * background thread once the HTTP server listens, not during start-up: on a 2-core machine a warm-up thread beside
+ * library's conversion factors (about half a second), the model pages' charts, HAPI's FHIR R4 context (about 1.5 s)
+ * and the CDS card's Qute template. It runs on one background thread once the HTTP server listens, not during
+ * start-up: on a 2-core machine a warm-up thread beside
  * start-up takes the core that the JIT compiler needs, and start-up then took about a second longer. A request that
  * arrives before a warm-up finishes does that piece itself, or waits for it.
  */
@@ -28,11 +29,13 @@ public class WarmUps {
     private static final Logger LOG = Logger.getLogger(WarmUps.class);
 
     private final FhirContexts fhir;
+    private final Pages pages;
     private final AtomicBoolean started = new AtomicBoolean();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
 
-    public WarmUps(FhirContexts fhir) {
+    public WarmUps(FhirContexts fhir, Pages pages) {
         this.fhir = fhir;
+        this.pages = pages;
     }
 
     void onHttp(@Observes HttpServerStart event) {
@@ -55,6 +58,7 @@ public class WarmUps {
     private void run() {
         try {
             Ucum.warmUp();
+            pages.renderAll();
             fhir.build();
             CardBuilder.warmUp();
         } catch (RuntimeException e) {

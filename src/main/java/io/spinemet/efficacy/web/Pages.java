@@ -18,9 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The pages, rendered once at start-up from the loaded models (they change only when the service serves other
+ * The pages, rendered once from the loaded models (they change only when the service serves other
  * models). The calculator's template is checked at build time; a model whose card page cannot be drawn still serves
  * predictions, and its page says that the card cannot be shown (the error is logged).
  */
@@ -53,7 +54,7 @@ public class Pages {
     private final Assets assets = new Assets();
     private final Rendered calculator;
     private final Rendered notFound;
-    private final Map<Procedure, Rendered> models = new EnumMap<>(Procedure.class);
+    private final Map<Procedure, OnFirstUse> models = new EnumMap<>(Procedure.class);
 
     public Pages(ModelRegistry registry, SecuritySettings security) {
         Views.Links links = new Views.Links(assets.get("app.css").url(), assets.get("app.js").url(),
@@ -63,17 +64,45 @@ public class Pages {
                 summaries.stream().anyMatch(Views.ModelSummary::reconstructed), security.authEnabled());
         this.calculator = Rendered.of(Templates.calculator(page).render());
         this.notFound = Rendered.of(Templates.notFound(page).render());
+        // Model pages draw four SVG charts each: drawn when first asked for (or by the warm-up after start-up), not
+        // during start-up.
         for (LoadedModel m : registry.all()) {
-            Rendered model;
-            try {
-                model = Rendered.of(Templates.model(modelPage(links, summaries, m)).render());
-            } catch (RuntimeException e) {
-                // The model itself passed every check and is served; only its page cannot be drawn. Say so on the
-                // page and in the log rather than refuse to serve predictions.
-                LOG.errorf(e, "The model card page of %s cannot be rendered", m.info().id());
-                model = Rendered.of(Templates.cardUnavailable(page, Views.ModelSummary.of(m)).render());
+            models.put(m.procedure(), new OnFirstUse(() -> renderModel(links, summaries, page, m)));
+        }
+    }
+
+    private static Rendered renderModel(Views.Links links, List<Views.ModelSummary> summaries, Views.Calculator page,
+                                        LoadedModel m) {
+        try {
+            return Rendered.of(Templates.model(modelPage(links, summaries, m)).render());
+        } catch (RuntimeException e) {
+            // The model itself passed every check and is served; only its page cannot be drawn. Say so on the
+            // page and in the log rather than refuse to serve predictions.
+            LOG.errorf(e, "The model card page of %s cannot be rendered", m.info().id());
+            return Rendered.of(Templates.cardUnavailable(page, Views.ModelSummary.of(m)).render());
+        }
+    }
+
+    /** A page rendered once, by the first caller; later callers get the same bytes. */
+    static final class OnFirstUse {
+        private final Supplier<Rendered> render;
+        private volatile Rendered rendered;
+
+        OnFirstUse(Supplier<Rendered> render) {
+            this.render = render;
+        }
+
+        Rendered get() {
+            Rendered r = rendered;
+            if (r == null) {
+                synchronized (this) {
+                    r = rendered;
+                    if (r == null) {
+                        rendered = r = render.get();
+                    }
+                }
             }
-            models.put(m.procedure(), model);
+            return r;
         }
     }
 
@@ -110,7 +139,13 @@ public class Pages {
 
     /** {@code null} when no model is served for the procedure. */
     Rendered model(Procedure procedure) {
-        return models.get(procedure);
+        OnFirstUse page = models.get(procedure);
+        return page == null ? null : page.get();
+    }
+
+    /** Draws every model page now (the warm-up after start-up), so no visitor waits for the charts. */
+    public void renderAll() {
+        models.values().forEach(OnFirstUse::get);
     }
 
     Assets assets() {
