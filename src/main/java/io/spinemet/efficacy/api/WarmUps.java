@@ -6,7 +6,7 @@ import io.spinemet.efficacy.cdshooks.CardBuilder;
 import io.spinemet.efficacy.cdshooks.FhirContexts;
 import io.spinemet.efficacy.measurement.Ucum;
 import io.spinemet.efficacy.web.Pages;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -38,11 +38,12 @@ public class WarmUps {
         this.pages = pages;
     }
 
-    void onHttp(@Observes HttpServerStart event) {
+    // Quarkus fires these with fireAsync: a synchronous @Observes would never be called.
+    void onHttp(@ObservesAsync HttpServerStart event) {
         start();
     }
 
-    void onHttps(@Observes HttpsServerStart event) {
+    void onHttps(@ObservesAsync HttpsServerStart event) {
         start();
     }
 
@@ -67,6 +68,11 @@ public class WarmUps {
         } finally {
             done.complete(null);
         }
+    }
+
+    /** Whether the warm-ups have run to the end. */
+    boolean finished() {
+        return done.isDone();
     }
 
     /** Waits for the warm-ups to finish (the start-up archive's training run, so their classes are archived too). */
