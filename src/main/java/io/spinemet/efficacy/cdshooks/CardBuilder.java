@@ -106,11 +106,11 @@ public final class CardBuilder {
                 scores, problems, incomplete)).render();
         List<CdsJson.Link> links = outcomes.stream().map(o -> new CdsJson.Link("Model card: "
                 + o.procedure().label() + " (" + o.model().info().id() + " " + o.model().info().version() + ")",
-                serviceUrl + LoadedModel.cardPath(o.procedure()), "absolute")).toList();
+                serviceUrl + modelPage(o.procedure()), "absolute")).toList();
         String label = "spinemet-efficacy: " + outcomes.stream().map(o -> o.model().info().id() + " "
                 + o.model().info().version()).collect(Collectors.joining(", "));
         return new CdsJson.Card(CardIds.next(), summary, indicator, detail,
-                new CdsJson.Source(label, serviceUrl + LoadedModel.cardPath(outcomes.get(0).procedure()), null),
+                new CdsJson.Source(label, serviceUrl + modelPage(outcomes.get(0).procedure()), null),
                 links, Map.of(EXTENSION, extension(outcomes, values, mapped, derivation, incomplete)));
     }
 
@@ -352,5 +352,14 @@ public final class CardBuilder {
     /** For tests and docs: the references of the resources skipped. */
     static List<String> skipped(Findings findings) {
         return findings.skipped().stream().map(Skipped::reference).toList();
+    }
+
+    /**
+     * The model's public page (the HTML model card with its charts, {@code web.PageResource}): what a clinician
+     * clicking a card's link in the EHR can open. The JSON card under {@code /api/v1/models} needs a
+     * {@code models:read} token when authentication is on.
+     */
+    static String modelPage(Procedure procedure) {
+        return "/models/" + procedure.slug();
     }
 }

@@ -85,7 +85,7 @@ final class CdsSpecRules {
             assertEquals("absolute", link.path("type").asText());
             URI url = URI.create(link.path("url").asText());
             assertTrue(url.isAbsolute());
-            assertTrue(url.getPath().startsWith("/api/v1/models/"), "links go to a model card");
+            assertTrue(url.getPath().matches("/models/(pvp|decompression)"), "links go to a model card page");
             assertTrue(link.path("label").isTextual());
         }
     }
