@@ -2,9 +2,8 @@ package io.spinemet.efficacy.security;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SegmentedStringWriter;
-import com.fasterxml.jackson.core.util.BufferRecycler;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,7 +66,7 @@ public final class AuditEntry {
      * written per API call, so no reflection on the way).
      */
     synchronized String toJson() throws IOException {
-        SegmentedStringWriter out = new SegmentedStringWriter(new BufferRecycler());
+        StringWriter out = new StringWriter(512);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
             field(g, "time", time);
@@ -106,7 +105,7 @@ public final class AuditEntry {
             }
             g.writeEndObject();
         }
-        return out.getAndClear();
+        return out.toString();
     }
 
     private static void field(JsonGenerator g, String name, String value) throws IOException {
