@@ -48,6 +48,8 @@ public class VerifiedTokenCache implements JWTParser {
         this.verified = cache.size() <= 0 ? null : Caffeine.newBuilder()
                 .maximumSize(cache.size())
                 .expireAfter(new UntilExpiry(cache.ttl(), Duration.ofSeconds(clockSkewSeconds)))
+                // Housekeeping on the calling thread: handing it to the common pool woke a thread per burst.
+                .executor(Runnable::run)
                 .build();
     }
 
@@ -63,6 +65,15 @@ public class VerifiedTokenCache implements JWTParser {
         JsonWebToken fresh = verifier.parse(token);
         verified.put(token, fresh);
         return fresh;
+    }
+
+    /**
+     * The token verified earlier with exactly these bytes and still trusted, else {@code null}. {@link
+     * ApiAuthorization} uses it to skip Quarkus' authentication pipeline for a token this parser has already
+     * accepted: that pipeline would call {@link #parse(String)} and get the same object back.
+     */
+    public JsonWebToken known(String token) {
+        return verified == null || token == null ? null : verified.getIfPresent(token);
     }
 
     /** Number of tokens remembered now. */

@@ -3,6 +3,7 @@ package io.spinemet.efficacy.security;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,6 +63,18 @@ class VerifiedTokenCacheTest {
         String[] widened = TestTokens.tampered(claims).split("\\.");
         predict(parts[0] + "." + widened[1] + "." + parts[2]).then().statusCode(401)
                 .body("type", equalTo("urn:spinemet:problem:token-signature"));
+    }
+
+    @Test
+    void aRememberedTokenIsStillHeldToTheEndpointsScope() throws Exception {
+        String readOnly = TestTokens.rs256(TestTokens.claims("models:read").build());
+        given().header("Authorization", "Bearer " + readOnly).when().get("/api/v1/models").then().statusCode(200);
+        assertNotNull(cache.known(readOnly), "verified and remembered");
+        for (int i = 0; i < 2; i++) {
+            predict(readOnly).then().statusCode(403)
+                    .body("type", equalTo("urn:spinemet:problem:insufficient-scope"));
+            given().header("Authorization", "Bearer " + readOnly).when().get("/api/v1/models").then().statusCode(200);
+        }
     }
 
     @Test
