@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -172,8 +171,9 @@ public final class CardBuilder {
         return p == Procedure.PVP ? "PVP" : "decompression";
     }
 
+    /** A probability as a whole percentage, half up ({@code 0.745} is {@code "75%"}). */
     static String pct(double p) {
-        return String.format(Locale.ROOT, "%.0f%%", 100 * p);
+        return Math.round(100 * p) + "%";
     }
 
     // detail (Markdown, through the Qute template) --------------------------------------------------------------

@@ -1,8 +1,8 @@
 package io.spinemet.efficacy.cdshooks;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.LenientErrorHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.spinemet.efficacy.api.Problem.FieldError;
@@ -96,6 +96,32 @@ public class CdsHooks {
         return sources;
     }
 
+    /**
+     * Whether a call can be answered without waiting on anything: the FHIR context is ready and the prefetch holds
+     * every key of the service (an entry may be {@code null}, "no data"), none of them a search page with a next
+     * link. Such a call only computes, so it may run on an I/O thread; any other call may query the FHIR server and
+     * must run on a worker thread. Errs towards the worker: a malformed call is answered there too.
+     */
+    public boolean answersFromPrefetch(String serviceId, JsonNode body) {
+        Optional<CdsServiceDefinitions.Service> service = services.find(serviceId);
+        JsonNode prefetch = body.get("prefetch");
+        if (service.isEmpty() || !fhir.ready() || prefetch == null || !prefetch.isObject()) {
+            return false;
+        }
+        for (String key : service.get().prefetch().keySet()) {
+            JsonNode entry = prefetch.get(key);
+            if (entry == null) {
+                return false;
+            }
+            for (JsonNode link : entry.path("link")) {
+                if ("next".equals(link.path("relation").asText())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Answers one service call. */
     public CdsJson.Response call(String serviceId, JsonNode body) {
         CdsServiceDefinitions.Service service = services.find(serviceId).orElseThrow(() -> new ProblemException(404,
@@ -151,8 +177,7 @@ public class CdsHooks {
         }
         Bundle bundle;
         try {
-            bundle = fhir.r4().newJsonParser().setParserErrorHandler(new LenientErrorHandler(false))
-                    .parseResource(Bundle.class, draft.toString());
+            bundle = FhirJson.parse(FhirJson.parser(fhir.r4()), (ObjectNode) draft, Bundle.class);
         } catch (RuntimeException e) {
             throw ProblemException.invalid(List.of(FieldError.at("/context/draftOrders", "is not a FHIR R4 Bundle",
                     "a FHIR Bundle of draft orders")));

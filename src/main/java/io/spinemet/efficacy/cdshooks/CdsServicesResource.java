@@ -3,8 +3,11 @@ package io.spinemet.efficacy.cdshooks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.spinemet.efficacy.api.Problem;
 import io.spinemet.efficacy.api.ProblemException;
 import io.spinemet.efficacy.api.ProblemResponses;
@@ -40,12 +43,12 @@ public class CdsServicesResource {
     private static final Logger LOG = Logger.getLogger(CdsServicesResource.class);
 
     private final CdsHooks hooks;
-    private final ObjectMapper mapper;
+    private final ObjectReader reader;
     private final Timer latency;
 
     public CdsServicesResource(CdsHooks hooks, ObjectMapper mapper, MeterRegistry meters) {
         this.hooks = hooks;
-        this.mapper = mapper;
+        this.reader = FhirJson.requestReader(mapper);
         this.latency = Timer.builder("spinemet.cds.latency").description("Time to answer a CDS Hooks service call")
                 .register(meters);
     }
@@ -73,9 +76,18 @@ public class CdsServicesResource {
                     schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Required FHIR data unavailable: an OperationOutcome lists it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON))
-    public CdsJson.Response call(@PathParam("id") String id, byte[] body) {
+    public Uni<CdsJson.Response> call(@PathParam("id") String id, byte[] body) {
+        JsonNode json = json(body);
+        Uni<CdsJson.Response> answer = Uni.createFrom().item(() -> timed(id, json));
+        // A complete prefetch needs no I/O: answered on the I/O thread, without a hand-off to one of many worker
+        // threads competing for the cores. A call that may query the FHIR server blocks, so it runs on a worker.
+        return hooks.answersFromPrefetch(id, json) ? answer
+                : answer.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private CdsJson.Response timed(String id, JsonNode json) {
         long start = System.nanoTime();
-        CdsJson.Response response = hooks.call(id, json(body));
+        CdsJson.Response response = hooks.call(id, json);
         latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         return response;
     }
@@ -96,7 +108,7 @@ public class CdsServicesResource {
 
     private JsonNode json(byte[] body) {
         try {
-            JsonNode node = body == null || body.length == 0 ? null : mapper.readTree(body);
+            JsonNode node = body == null || body.length == 0 ? null : reader.readTree(body);
             if (node == null) {
                 throw ProblemException.invalid(List.of(Problem.FieldError.at("", "the body is empty",
                         "a JSON object")));

@@ -1,8 +1,7 @@
 package io.spinemet.efficacy.cdshooks;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
-import ca.uhn.fhir.parser.LenientErrorHandler;
+import ca.uhn.fhir.parser.IJsonLikeParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,7 +72,7 @@ public final class PatientData {
 
     public static Gathered gather(HookRequest request, CdsServiceDefinitions.Service service, FhirContext fhir,
                                   FhirFetcher fetcher) {
-        IParser parser = fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false));
+        IJsonLikeParser parser = FhirJson.parser(fhir);
         List<Resource> resources = new ArrayList<>();
         Map<String, Source> sources = new LinkedHashMap<>();
         List<Unavailable> unavailable = new ArrayList<>();
@@ -88,7 +87,7 @@ public final class PatientData {
                 continue;
             }
             if (entry != null) {
-                IBaseResource parsed = parse(parser, entry.toString());
+                IBaseResource parsed = FhirJson.parseOrNull(parser, entry);
                 if (parsed instanceof Bundle first && first.getLink(Bundle.LINK_NEXT) != null && request.canFetch()) {
                     // the first page of a search: the rest is read from fhirServer, after the same checks
                     String problem = accept(parsed, true, new ArrayList<>());
@@ -137,14 +136,6 @@ public final class PatientData {
             });
         }
         return new Gathered(resources, sources, unavailable, incomplete);
-    }
-
-    private static IBaseResource parse(IParser parser, String json) {
-        try {
-            return parser.parseResource(json);
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     /**

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.spinemet.efficacy.Management;
 import io.restassured.response.Response;
 import java.nio.file.Files;
@@ -51,6 +52,31 @@ class CdsServicesResourceTest {
         CdsSpecRules.response(body);
         assertEquals(1, body.get("cards").size());
         return body.get("cards").get(0);
+    }
+
+    @Inject
+    CdsHooks hooks;
+
+    @Inject
+    FhirContexts fhir;
+
+    @Test
+    void onlyACompletePrefetchWithoutFurtherPagesIsAnsweredWithoutAWorkerThread() throws Exception {
+        fhir.r4();
+        String service = "spinemet-order-select";
+        ObjectNode complete = example("pvp-complete.order-select.json");
+        assertTrue(hooks.answersFromPrefetch(service, complete));
+        ObjectNode noConditions = complete.deepCopy();
+        ((ObjectNode) noConditions.get("prefetch")).putNull("conditions");
+        assertTrue(hooks.answersFromPrefetch(service, noConditions), "null is 'no data', nothing to fetch");
+        ObjectNode missing = complete.deepCopy();
+        ((ObjectNode) missing.get("prefetch")).remove("observations");
+        assertFalse(hooks.answersFromPrefetch(service, missing), "a missing key may be fetched");
+        ObjectNode paged = complete.deepCopy();
+        ((ObjectNode) paged.get("prefetch").get("observations")).putArray("link").addObject()
+                .put("relation", "next").put("url", "https://ehr.example.org/fhir/Observation?page=2");
+        assertFalse(hooks.answersFromPrefetch(service, paged), "a next page may be fetched");
+        assertFalse(hooks.answersFromPrefetch("no-such-service", complete));
     }
 
     @Test

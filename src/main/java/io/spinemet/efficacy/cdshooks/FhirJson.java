@@ -1,0 +1,59 @@
+package io.spinemet.efficacy.cdshooks;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IJsonLikeParser;
+import ca.uhn.fhir.parser.LenientErrorHandler;
+import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+
+/**
+ * FHIR resources inside a hook request (prefetch entries, draft orders), parsed by HAPI FHIR's R4 JSON parser from
+ * the request's Jackson tree ({@link JacksonStructure}, HAPI's own Jackson binding) instead of printing each one
+ * back to text and reading it again. The request is read with decimals kept exact, as HAPI reads FHIR JSON, so a
+ * value such as {@code 3.20} reaches the parser unchanged.
+ */
+final class FhirJson {
+
+    private FhirJson() {
+    }
+
+    /** The reader for hook requests: JSON floats as exact {@code BigDecimal}s (FHIR decimals keep their digits). */
+    static ObjectReader requestReader(ObjectMapper mapper) {
+        return mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .with(JsonNodeFactory.withExactBigDecimals(true));
+    }
+
+    /** HAPI's R4 JSON parser, lenient about unknown elements (they are ignored, as FHIR allows). */
+    static IJsonLikeParser parser(FhirContext fhir) {
+        return (IJsonLikeParser) fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false));
+    }
+
+    /** The resource in {@code json}, or {@code null} when it is not a JSON object or not a FHIR R4 resource. */
+    static IBaseResource parseOrNull(IJsonLikeParser parser, JsonNode json) {
+        if (!(json instanceof ObjectNode object)) {
+            return null;
+        }
+        try {
+            return parser.parseResource(structure(object));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The resource of the given type in {@code json}; HAPI's exception when it is not one. */
+    static <T extends IBaseResource> T parse(IJsonLikeParser parser, ObjectNode json, Class<T> type) {
+        return parser.parseResource(type, structure(json));
+    }
+
+    private static JacksonStructure structure(ObjectNode json) {
+        JacksonStructure structure = new JacksonStructure();
+        structure.setNativeObject(json);
+        return structure;
+    }
+}
