@@ -30,13 +30,23 @@ public final class MarkdownText implements ResultMapper {
         return escape(result.toString());
     }
 
+    /** Characters {@link #replacement} may change: controls, U+2028/9 and the punctuation listed above. */
+    private static final String SPECIAL = "\\`*_[]|~@<&#>-+=.):";
+
     /** The text escaped for Markdown inline content. */
     public static String escape(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
+        int first = 0;
+        while (first < text.length() && !special(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;   // most values (numbers, labels, ids) need nothing
+        }
         StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             String replacement = replacement(text, i, c);
             if (replacement != null && out == null) {
@@ -51,6 +61,10 @@ public final class MarkdownText implements ResultMapper {
             }
         }
         return out == null ? text : out.toString();
+    }
+
+    private static boolean special(char c) {
+        return c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || SPECIAL.indexOf(c) >= 0;
     }
 
     private static String replacement(String text, int i, char c) {

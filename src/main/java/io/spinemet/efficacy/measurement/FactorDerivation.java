@@ -59,7 +59,12 @@ public final class FactorDerivation {
                              Map<String, List<String>> incomplete, List<MeasurementProblem> problems) {
 
         public Optional<DerivedFactor> of(String factorId) {
-            return derived.stream().filter(d -> d.factor().equals(factorId)).findFirst();
+            for (DerivedFactor d : derived) {
+                if (d.factor().equals(factorId)) {
+                    return Optional.of(d);
+                }
+            }
+            return Optional.empty();
         }
     }
 
@@ -247,8 +252,12 @@ public final class FactorDerivation {
                 return;
             }
             Derives rule = MeasurementCatalogue.rule(ruleOf, factorId);
-            out.put(factorId, new DerivedFactor(factorId, value, inputs.stream().map(MeasuredValue::asInput).toList(),
-                    rule.rule(), rule.cutoff(), rule.source()));
+            List<DerivedFactor.Input> from = new ArrayList<>(inputs.size());
+            for (MeasuredValue input : inputs) {
+                from.add(input.asInput());
+            }
+            out.put(factorId, new DerivedFactor(factorId, value, List.copyOf(from), rule.rule(), rule.cutoff(),
+                    rule.source()));
         }
 
         /** Two contradictory measurements: a problem at each, naming the other. */

@@ -45,11 +45,16 @@ public record Measurement(
 
     /** Whether a CODE measurement allows {@code code}. */
     public boolean allowsCode(String code) {
-        return allowedValues.stream().anyMatch(v -> v.code().equals(code));
+        return allowedValue(code).isPresent();
     }
 
     public Optional<AllowedValue> allowedValue(String code) {
-        return allowedValues.stream().filter(v -> v.code().equals(code)).findFirst();
+        for (AllowedValue v : allowedValues) {   // a loop, not a stream: this runs for every coded input
+            if (v.code().equals(code)) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
     }
 
     /** What a valid value looks like, for error messages and docs. */

@@ -226,8 +226,12 @@ public final class MeasurementCatalogue {
 
     /** The rule of {@code measurementId} for {@code factorId}. */
     public static Derives rule(String measurementId, String factorId) {
-        return get(measurementId).derives().stream().filter(d -> d.factor().equals(factorId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(measurementId + " derives no " + factorId));
+        for (Derives d : get(measurementId).derives()) {   // a loop, not a stream: this runs for every derivation
+            if (d.factor().equals(factorId)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException(measurementId + " derives no " + factorId);
     }
 
     /** A derivation citing the factor catalogue's definition source for {@code factor}. */

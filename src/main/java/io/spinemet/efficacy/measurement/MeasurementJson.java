@@ -3,10 +3,8 @@ package io.spinemet.efficacy.measurement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,8 +19,6 @@ import java.util.regex.Pattern;
 public final class MeasurementJson {
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
 
     private MeasurementJson() {
     }
@@ -132,9 +128,10 @@ public final class MeasurementJson {
         if (!DATE.matcher(text).matches()) {
             return null;
         }
-        try {
-            return LocalDate.parse(text, ISO);
-        } catch (DateTimeParseException e) {
+        try {   // the pattern fixed the layout; LocalDate.of refuses a day the month does not have
+            return LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+                    Integer.parseInt(text, 8, 10, 10));
+        } catch (DateTimeException e) {
             return null;
         }
     }
