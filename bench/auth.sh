@@ -14,7 +14,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 DURATION="${DURATION:-10}"
-WARMUP="${WARMUP:-15}"
+WARMUP="${WARMUP:-30}"
 ROUNDS="${ROUNDS:-2}"
 RESULTS="$BENCH_DIR/results/auth-latest.md"
 T_RATIO=0.80

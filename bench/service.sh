@@ -13,7 +13,7 @@
 # (about 2.5 min in total with the defaults) and the server is always stopped on exit.
 #
 #   bench/service.sh
-#   DURATION=30 WARMUP=10 bench/service.sh     # longer phases; REBUILD=1 repackages the jar first
+#   DURATION=30 WARMUP=40 bench/service.sh     # longer phases; REBUILD=1 repackages the jar first
 #
 # Exit status: 0 all targets met, 1 a target missed (or an endpoint unusable), 2 the server did not start.
 set -euo pipefail
@@ -21,7 +21,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 DURATION="${DURATION:-15}"      # seconds per measured wrk phase
-WARMUP="${WARMUP:-10}"          # seconds of warm-up of each endpoint before the measurements
+WARMUP="${WARMUP:-30}"          # seconds of warm-up of each endpoint before the measurements
 START_RUNS="${START_RUNS:-5}"   # start-ups timed; the figure is their median
 MEMO_OFF="${MEMO_OFF:-1}"       # 1: also measure single predictions with the memo off (information only)
 RESULTS="$BENCH_DIR/results/service-latest.md"
