@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -77,12 +78,22 @@ public class CdsServicesResource {
     @APIResponse(responseCode = "412", description = "Required FHIR data unavailable: an OperationOutcome lists it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON))
     public Uni<CdsJson.Response> call(@PathParam("id") String id, byte[] body) {
+        // A complete prefetch needs no I/O: answered on the I/O thread that received it, without a hand-off to one
+        // of many worker threads competing for the cores. A call that may query the FHIR server blocks, and a very
+        // large one computes for long: those run on a worker.
+        if (body != null && body.length > IO_THREAD_MAX_BODY) {
+            return onWorker(() -> timed(id, json(body)));
+        }
         JsonNode json = json(body);
-        Uni<CdsJson.Response> answer = Uni.createFrom().item(() -> timed(id, json));
-        // A complete prefetch needs no I/O: answered on the I/O thread, without a hand-off to one of many worker
-        // threads competing for the cores. A call that may query the FHIR server blocks, so it runs on a worker.
-        return hooks.answersFromPrefetch(id, json) ? answer
-                : answer.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        Supplier<CdsJson.Response> answer = () -> timed(id, json);
+        return hooks.answersFromPrefetch(id, json) ? Uni.createFrom().item(answer) : onWorker(answer);
+    }
+
+    /** Largest call answered on the I/O thread (about 7 ms of work); a larger one must not hold it that long. */
+    static final int IO_THREAD_MAX_BODY = 256 * 1024;
+
+    private static Uni<CdsJson.Response> onWorker(Supplier<CdsJson.Response> answer) {
+        return Uni.createFrom().item(answer).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private CdsJson.Response timed(String id, JsonNode json) {

@@ -121,6 +121,18 @@ class CdsServicesResourceTest {
     }
 
     @Test
+    void aCallTooLargeForTheIoThreadGetsTheSameCardFromAWorker() throws Exception {
+        ObjectNode request = example("pvp-complete.order-select.json");
+        JsonNode small = card(post("spinemet-order-select", request.deepCopy()));
+        request.putObject("extension").put("padding", "x".repeat(CdsServicesResource.IO_THREAD_MAX_BODY));
+        Response r = post("spinemet-order-select", request);
+        r.then().statusCode(200);
+        JsonNode large = card(r);
+        assertEquals(small.get("summary").asText(), large.get("summary").asText());
+        assertEquals(small.get("detail").asText(), large.get("detail").asText());
+    }
+
+    @Test
     void completePvpOrderGetsProbabilitiesForBothOperations() throws Exception {
         Response r = post("spinemet-order-select", example("pvp-complete.order-select.json"));
         r.then().statusCode(200);
