@@ -145,7 +145,9 @@ public final class MeasurementDocs {
         Tomita.BANDS.forEach(b -> md.append("| ").append(b.min()).append("-").append(b.max()).append(" | ")
                 .append(b.prognosis()).append(" | ").append(b.strategy()).append(" |\n"));
         md.append("\nBone metastases are counted spine included: one vertebra and no extraspinal focus is solitary; "
-                + "two or more vertebrae, or any extraspinal focus, is multiple. A score with a missing item is not "
+                + "two or more vertebrae, or any extraspinal focus, is multiple. Counts cannot show that several "
+                + "lesions are \"isolated\" in one region, so such a patient scores as multiple: 2 points where "
+                + "Tomita's table gives 1. A score with a missing item is not "
                 + "computed: the answer lists the measurements it needs and gives no band.\n");
 
         md.append("\n## Cohort CSV columns\n\nA training or batch CSV may carry these columns in place of, or beside, "
