@@ -173,6 +173,9 @@ public final class CardBuilder {
 
     /** A probability as a whole percentage, half up ({@code 0.745} is {@code "75%"}). */
     static String pct(double p) {
+        if (!(p >= 0 && p <= 1)) {   // NaN too: a bad number must not print as a plausible one
+            throw new IllegalStateException("not a probability: " + p);
+        }
         return Math.round(100 * p) + "%";
     }
 

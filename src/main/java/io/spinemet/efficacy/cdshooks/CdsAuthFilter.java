@@ -1,8 +1,11 @@
 package io.spinemet.efficacy.cdshooks;
 
 import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.spinemet.efficacy.api.ProblemResponses;
 import io.spinemet.efficacy.security.ReplayCache;
+import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -53,17 +56,29 @@ public class CdsAuthFilter {
 
     }
 
+    /**
+     * Checks the call's JWT. A CDS call with a complete prefetch is answered on the I/O thread, so this filter runs
+     * there too: when the check may wait on the network (Redis replay cache, a JWK Set URL) it moves to a worker
+     * thread, and the call continues there.
+     */
     @ServerRequestFilter
-    public Optional<Response> authenticate(ContainerRequestContext request, HttpServerRequest http) {
-        // The raw path as sent, without building the request URI: this filter sees every request of the service.
+    public Uni<Response> authenticate(ContainerRequestContext request, HttpServerRequest http) {
         String path = http.path();
         if (!(path.equals(PATH) || path.startsWith(PATH + "/"))) {
-            return Optional.empty();
+            return null;
         }
         Authenticator auth = authenticator.get();
         if (auth.verifier == null) {
-            return Optional.empty();
+            return null;
         }
+        if (auth.verifier.mayBlock() && Context.isOnEventLoopThread()) {
+            return Uni.createFrom().item(() -> check(auth, request, path).orElse(null))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+        return Uni.createFrom().item(check(auth, request, path).orElse(null));
+    }
+
+    private static Optional<Response> check(Authenticator auth, ContainerRequestContext request, String path) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
             return Optional.of(refuse("the request has no Authorization: Bearer header", path));

@@ -113,8 +113,12 @@ public class CdsHooks {
             if (entry == null) {
                 return false;
             }
-            for (JsonNode link : entry.path("link")) {
-                if ("next".equals(link.path("relation").asText())) {
+            JsonNode links = entry.path("link");
+            if (!links.isMissingNode() && !links.isArray()) {
+                return false;   // not what FHIR allows: let the worker find out what HAPI makes of it
+            }
+            for (JsonNode link : links) {
+                if (!link.path("relation").isTextual() || "next".equals(link.path("relation").asText())) {
                     return false;
                 }
             }

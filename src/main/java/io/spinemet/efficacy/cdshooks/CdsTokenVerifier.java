@@ -58,6 +58,7 @@ public final class CdsTokenVerifier {
     private final Map<String, VerificationKeyResolver> keysByIssuer;
     private final ReplayCache replays;
     private final Duration skew;
+    private final boolean mayBlock;
 
     /**
      * @param clients allow-listed clients
@@ -70,6 +71,15 @@ public final class CdsTokenVerifier {
         this.keysByIssuer = Map.copyOf(keys);
         this.replays = replays;
         this.skew = skew;
+        this.mayBlock = replays.blocks() || clients.values().stream().anyMatch(c -> c.jwksUrl().isPresent());
+    }
+
+    /**
+     * Whether {@link #verify} may wait on the network: a shared (Redis) replay cache, or a client whose keys are
+     * read from its JWK Set URL (fetched again on an unknown {@code kid}).
+     */
+    public boolean mayBlock() {
+        return mayBlock;
     }
 
     private static VerificationKeyResolver resolver(String name, CdsSettings.Client client) {

@@ -115,6 +115,10 @@ public class FhirFetcher {
      */
     public Map<String, Result> fetch(URI base, String accessToken, Map<String, String> queries,
                                      Map<String, Bundle> continued, FhirContext fhir) {
+        if (io.vertx.core.Context.isOnEventLoopThread()) {
+            // CdsServicesResource sends every call that may fetch to a worker; waiting here would stall the loop
+            throw new IllegalStateException("a FHIR fetch must not run on an I/O thread");
+        }
         FhirRestClient client = client(base);
         String authorization = "Bearer " + accessToken;
         Map<String, CompletableFuture<Result>> running = new LinkedHashMap<>();

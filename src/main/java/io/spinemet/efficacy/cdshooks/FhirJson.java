@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ValueNode;
+import java.math.BigDecimal;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
@@ -23,10 +25,38 @@ final class FhirJson {
     private FhirJson() {
     }
 
-    /** The reader for hook requests: JSON floats as exact {@code BigDecimal}s (FHIR decimals keep their digits). */
+    /** Largest decimal exponent accepted: HAPI prints decimals in plain form, so {@code 1e999999999} would be a
+     * billion digits. FHIR decimals never come near it. */
+    static final int MAX_EXPONENT = 1000;
+
+    /**
+     * The reader for hook requests: JSON floats as exact {@code BigDecimal}s (FHIR decimals keep their digits), and
+     * a decimal whose exponent is beyond {@link #MAX_EXPONENT} refused with {@link NumberOutOfRange}.
+     */
     static ObjectReader requestReader(ObjectMapper mapper) {
-        return mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .with(JsonNodeFactory.withExactBigDecimals(true));
+        return mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).with(new BoundedDecimals());
+    }
+
+    /** A number in the request whose plain form would be too long to print. */
+    static final class NumberOutOfRange extends IllegalArgumentException {
+        NumberOutOfRange() {
+            super("a JSON number's exponent is out of range");
+        }
+    }
+
+    /** Exact decimals, none with an exponent beyond {@link #MAX_EXPONENT}. */
+    private static final class BoundedDecimals extends JsonNodeFactory {
+        BoundedDecimals() {
+            super(true);
+        }
+
+        @Override
+        public ValueNode numberNode(BigDecimal v) {
+            if (Math.abs((long) v.scale()) > MAX_EXPONENT) {
+                throw new NumberOutOfRange();
+            }
+            return super.numberNode(v);
+        }
     }
 
     /** HAPI's R4 JSON parser, lenient about unknown elements (they are ignored, as FHIR allows). */

@@ -55,4 +55,9 @@ public final class InMemoryReplayCache implements ReplayCache {
             seen.remove(expiries.poll().key());
         }
     }
+
+    @Override
+    public boolean blocks() {
+        return false;
+    }
 }

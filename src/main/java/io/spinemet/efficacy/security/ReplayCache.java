@@ -6,4 +6,9 @@ import java.time.Instant;
 public interface ReplayCache {
     /** True the first time {@code issuer}+{@code jti} is seen before {@code expiresAt}; false for a replay. */
     boolean firstUse(String issuer, String jti, Instant expiresAt);
+
+    /** Whether {@link #firstUse} may wait on the network (then it must not run on an I/O thread). */
+    default boolean blocks() {
+        return true;
+    }
 }

@@ -1,6 +1,7 @@
 package io.spinemet.efficacy.cdshooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,5 +17,12 @@ class CardBuilderPctTest {
         assertEquals("0%", CardBuilder.pct(0.0049));
         assertEquals("1%", CardBuilder.pct(0.005));    // 0.5 -> 1
         assertEquals("99%", CardBuilder.pct(0.9949));
+    }
+
+    @Test
+    void whatIsNotAProbabilityIsAnErrorNotAPercentage() {
+        for (double bad : new double[] {Double.NaN, -0.01, 1.01, Double.POSITIVE_INFINITY}) {
+            assertThrows(IllegalStateException.class, () -> CardBuilder.pct(bad), String.valueOf(bad));
+        }
     }
 }

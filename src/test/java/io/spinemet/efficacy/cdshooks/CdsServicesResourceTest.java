@@ -77,6 +77,18 @@ class CdsServicesResourceTest {
                 .put("relation", "next").put("url", "https://ehr.example.org/fhir/Observation?page=2");
         assertFalse(hooks.answersFromPrefetch(service, paged), "a next page may be fetched");
         assertFalse(hooks.answersFromPrefetch("no-such-service", complete));
+        ObjectNode oddLink = complete.deepCopy();
+        ((ObjectNode) oddLink.get("prefetch").get("observations")).putObject("link").put("relation", "next");
+        assertFalse(hooks.answersFromPrefetch(service, oddLink), "a link that is not an array goes to a worker");
+    }
+
+    @Test
+    void aNumberWithAHugeExponentIsA400() throws Exception {
+        String body = Files.readString(Path.of(EXAMPLES + "pvp-complete.order-select.json"))
+                .replaceFirst("\"value\": 3\\.1", "\"value\": 1e999999999");
+        assertTrue(body.contains("1e999999999"));
+        post("spinemet-order-select", body).then().statusCode(400)
+                .body("detail", containsString("exponent"));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.spinemet.efficacy.cdshooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IJsonLikeParser;
@@ -35,6 +37,15 @@ class FhirJsonTest {
         assertEquals("alb-1", fromTree.getIdElement().getIdPart());
         assertEquals("1751-7", fromTree.getCode().getCodingFirstRep().getCode());
         assertEquals(fromText.getEffectiveDateTimeType().getValue(), fromTree.getEffectiveDateTimeType().getValue());
+    }
+
+    @Test
+    void aDecimalWithAHugeExponentIsRefusedWhileReading() {
+        var reader = FhirJson.requestReader(new ObjectMapper());
+        // 11 bytes of JSON that HAPI would print as a billion digits
+        assertThrows(Exception.class, () -> reader.readTree("{\"value\": 1e999999999}"));
+        assertThrows(Exception.class, () -> reader.readTree("{\"value\": 1e-999999999}"));
+        assertDoesNotThrow(() -> reader.readTree("{\"value\": 1.5e300}"));
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.List;
  * else a {@code redis-server} from the PATH started here for this JVM. Without either the tests are skipped, except on
  * CI ({@code CI=true}), where they fail.
  */
-final class TestRedis {
+public final class TestRedis {
 
     private static String url;
 
@@ -21,7 +21,7 @@ final class TestRedis {
     }
 
     /** {@code redis://127.0.0.1:port}, or {@code null} when no Redis can be had. */
-    static synchronized String url() {
+    public static synchronized String url() {
         if (url != null) {
             return url;
         }
