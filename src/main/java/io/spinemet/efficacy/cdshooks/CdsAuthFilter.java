@@ -13,7 +13,6 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -72,22 +71,23 @@ public class CdsAuthFilter {
             return null;
         }
         if (auth.verifier.mayBlock() && Context.isOnEventLoopThread()) {
-            return Uni.createFrom().item(() -> check(auth, request, path).orElse(null))
+            return Uni.createFrom().item(() -> refusal(auth, request, path))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
-        return Uni.createFrom().item(check(auth, request, path).orElse(null));
+        return Uni.createFrom().item(refusal(auth, request, path));
     }
 
-    private static Optional<Response> check(Authenticator auth, ContainerRequestContext request, String path) {
+    /** The 401 for this call, or {@code null} when its token passes. */
+    private static Response refusal(Authenticator auth, ContainerRequestContext request, String path) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
-            return Optional.of(refuse("the request has no Authorization: Bearer header", path));
+            return refuse("the request has no Authorization: Bearer header", path);
         }
         try {
             auth.verifier.verify(header.substring(7).trim(), auth.serviceUrl + path);
-            return Optional.empty();
+            return null;
         } catch (CdsTokenVerifier.Refused e) {
-            return Optional.of(refuse(e.getMessage(), path));
+            return refuse(e.getMessage(), path);
         }
     }
 

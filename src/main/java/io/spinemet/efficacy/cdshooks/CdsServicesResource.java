@@ -126,21 +126,14 @@ public class CdsServicesResource {
             }
             return node;
         } catch (FhirJson.NumberOutOfRange e) {
-            throw numberOutOfRange();
+            throw new ProblemException(400, ProblemException.MALFORMED_JSON, "Malformed JSON",
+                    "A number in the body has an exponent beyond " + FhirJson.MAX_EXPONENT + ".", List.of());
         } catch (JsonProcessingException e) {
-            if (e.getCause() instanceof FhirJson.NumberOutOfRange) {
-                throw numberOutOfRange();
-            }
             throw new ProblemException(400, ProblemException.MALFORMED_JSON, "Malformed JSON",
                     "The body is not valid JSON.", List.of());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static ProblemException numberOutOfRange() {
-        return new ProblemException(400, ProblemException.MALFORMED_JSON, "Malformed JSON",
-                "A number in the body has an exponent beyond " + FhirJson.MAX_EXPONENT + ".", List.of());
     }
 
     @ServerExceptionMapper

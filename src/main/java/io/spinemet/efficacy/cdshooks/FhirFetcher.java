@@ -1,7 +1,6 @@
 package io.spinemet.efficacy.cdshooks;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.LenientErrorHandler;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -140,7 +139,7 @@ public class FhirFetcher {
                                             String body, List<IBaseResource> read, int number) {
         IBaseResource page;
         try {
-            page = fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false)).parseResource(body);
+            page = FhirJson.parser(fhir).parseResource(body);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(new Refused(number == 1 ? "not a FHIR R4 resource"
                     : "page " + number + " is not a FHIR R4 resource"));

@@ -42,13 +42,14 @@ public class ApiAuthorization {
             return null;
         }
         // A token SmallRye JWT verified earlier (same bytes, still trusted): its groups are the identity's roles.
-        JsonWebToken known = tokens.known(bearer(rc));
+        String bearer = bearer(rc);
+        JsonWebToken known = tokens.known(bearer);
         if (known != null) {
             authorize(rc, path, known, known.getGroups()::contains);
             return null;
         }
         return identities.getDeferredIdentity()
-                .onFailure().transform(e -> refused(rc, TokenFailure.of(e, bearer(rc))))
+                .onFailure().transform(e -> refused(rc, TokenFailure.of(e, bearer)))
                 .invoke(identity -> authorize(rc, path, identity))
                 .replaceWithVoid();
     }

@@ -55,15 +55,14 @@ public class VerifiedTokenCache implements JWTParser {
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
-        if (verified == null) {
-            return verifier.parse(token);
-        }
-        JsonWebToken known = verified.getIfPresent(token);
+        JsonWebToken known = known(token);
         if (known != null) {
             return known;
         }
         JsonWebToken fresh = verifier.parse(token);
-        verified.put(token, fresh);
+        if (verified != null) {
+            verified.put(token, fresh);
+        }
         return fresh;
     }
 
