@@ -8,11 +8,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ValueNode;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
 
 /**
  * FHIR resources inside a hook request (prefetch entries, draft orders), parsed by HAPI FHIR's R4 JSON parser from
@@ -70,7 +75,8 @@ final class FhirJson {
             return null;
         }
         try {
-            return parser.parseResource(structure(object));
+            Bundle bundle = entryWise(parser, object);
+            return bundle != null ? bundle : parser.parseResource(structure(object));
         } catch (RuntimeException e) {
             return null;
         }
@@ -78,10 +84,68 @@ final class FhirJson {
 
     /** The resource of the given type in {@code json}; HAPI's exception when it is not one. */
     static <T extends IBaseResource> T parse(IJsonLikeParser parser, ObjectNode json, Class<T> type) {
-        return parser.parseResource(type, structure(json));
+        Bundle bundle = type.isAssignableFrom(Bundle.class) ? entryWise(parser, json) : null;
+        return bundle != null ? type.cast(bundle) : parser.parseResource(type, structure(json));
     }
 
-    private static JacksonStructure structure(ObjectNode json) {
+    /**
+     * A Bundle read by HAPI entry by entry: the Bundle without its entries' resources, then each resource on its own.
+     * HAPI's parser finishes a whole Bundle by "stitching" it, walking every reference of every entry to point it at
+     * the entry it names ({@code Reference.resource}); the service never reads those links, and the walk cost about
+     * a tenth of a hook call (JFR). What HAPI's JSON parser does besides is kept: an entry's resource takes the
+     * entry's {@code fullUrl} as its id, keeping its version. {@code null}, for HAPI to read the whole, when
+     * {@code json} is no Bundle with entries, when an entry or its resource is not a JSON object, or when HAPI refuses
+     * any part.
+     */
+    static Bundle entryWise(IJsonLikeParser parser, ObjectNode json) {
+        if (!"Bundle".equals(json.path("resourceType").textValue()) || !(json.get("entry") instanceof ArrayNode entries)
+                || entries.isEmpty()) {
+            return null;
+        }
+        ObjectNode shell = json.objectNode();
+        ArrayNode shellEntries = shell.arrayNode(entries.size());
+        List<ObjectNode> resources = new ArrayList<>(entries.size());
+        for (JsonNode e : entries) {
+            JsonNode resource = e.get("resource");
+            if (!(e instanceof ObjectNode entry) || resource != null && !(resource instanceof ObjectNode)) {
+                return null;
+            }
+            ObjectNode copy = shellEntries.addObject();
+            entry.fields().forEachRemaining(f -> {
+                if (!f.getKey().equals("resource")) {
+                    copy.set(f.getKey(), f.getValue());
+                }
+            });
+            resources.add((ObjectNode) resource);
+        }
+        json.fields().forEachRemaining(f -> shell.set(f.getKey(), f.getKey().equals("entry") ? shellEntries
+                : f.getValue()));
+        try {
+            Bundle bundle = parser.parseResource(Bundle.class, structure(shell));
+            if (bundle.getEntry().size() != resources.size()) {
+                return null;
+            }
+            for (int i = 0; i < resources.size(); i++) {
+                if (resources.get(i) != null) {
+                    Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
+                    Resource resource = (Resource) parser.parseResource(structure(resources.get(i)));
+                    entry.setResource(resource);
+                    if (entry.hasFullUrl()) {
+                        String version = resource.getIdElement().getVersionIdPart();
+                        resource.setId(entry.getFullUrl());
+                        if (version != null && !version.isBlank()) {
+                            resource.setIdElement(resource.getIdElement().withVersion(version));
+                        }
+                    }
+                }
+            }
+            return bundle;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static JacksonStructure structure(ObjectNode json) {
         JacksonStructure structure = new JacksonStructure();
         structure.setNativeObject(json);
         return structure;

@@ -33,38 +33,42 @@ public final class MarkdownText implements ResultMapper {
     /** Characters {@link #replacement} may change: controls, U+2028/9 and the punctuation listed above. */
     private static final String SPECIAL = "\\`*_[]|~@<&#>-+=.):";
 
+    /** {@link #SPECIAL} and the ASCII controls as a table: a card prints thousands of characters per call. */
+    private static final boolean[] SPECIAL_ASCII = new boolean[128];
+
+    /** A backslash and the character, for each ASCII character (no string built per escape). */
+    private static final String[] BACKSLASHED = new String[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            SPECIAL_ASCII[c] = c < 0x20 || c == 0x7f || SPECIAL.indexOf(c) >= 0;
+            BACKSLASHED[c] = "\\" + c;
+        }
+    }
+
     /** The text escaped for Markdown inline content. */
     public static String escape(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        int first = 0;
-        while (first < text.length() && !special(text.charAt(first))) {
-            first++;
-        }
-        if (first == text.length()) {
-            return text;   // most values (numbers, labels, ids) need nothing
-        }
         StringBuilder out = null;
-        for (int i = first; i < text.length(); i++) {
+        int copied = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            String replacement = replacement(text, i, c);
-            if (replacement != null && out == null) {
-                out = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            if (out != null) {
-                if (replacement != null) {
-                    out.append(replacement);
-                } else {
-                    out.append(c);
+            String replacement = special(c) ? replacement(text, i, c) : null;
+            if (replacement != null) {
+                if (out == null) {
+                    out = new StringBuilder(n + 16);
                 }
+                out.append(text, copied, i).append(replacement);
+                copied = i + 1;
             }
         }
-        return out == null ? text : out.toString();
+        return out == null ? text : out.append(text, copied, text.length()).toString();   // most values need nothing
     }
 
     private static boolean special(char c) {
-        return c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || SPECIAL.indexOf(c) >= 0;
+        return c < 128 ? SPECIAL_ASCII[c] : c == '\u2028' || c == '\u2029';
     }
 
     private static String replacement(String text, int i, char c) {
@@ -73,7 +77,7 @@ public final class MarkdownText implements ResultMapper {
         }
         switch (c) {
             case '\\', '`', '*', '_', '[', ']', '|', '~', '@':
-                return "\\" + c;
+                return BACKSLASHED[c];
             case '<':
                 // raw HTML and autolinks open with '<' and a letter, '/', '!' or '?'; "< 35" and "<= 40" stay
                 return i + 1 < text.length() && (text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '=') ? null
@@ -84,11 +88,11 @@ public final class MarkdownText implements ResultMapper {
                         ? "\\&" : null;
             case '#', '>', '-', '+', '=':
                 // block markers (heading, quote, list, setext) count only where a value starts
-                return i == 0 ? "\\" + c : null;
+                return i == 0 ? BACKSLASHED[c] : null;
             case '.', ')':
                 // an ordered-list marker "1. " at the start of a value, or "www." of an extended autolink
                 if (i > 0 && allDigits(text, 0, i) && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
-                    return "\\" + c;
+                    return BACKSLASHED[c];
                 }
                 return c == '.' && i >= 3 && text.regionMatches(true, i - 3, "www", 0, 3) ? "\\." : null;
             case ':':

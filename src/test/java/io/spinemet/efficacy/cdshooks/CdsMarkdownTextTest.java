@@ -46,7 +46,8 @@ class CdsMarkdownTextTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"'line one\nline two', 'line one line two'", "'a\r\n# b', 'a  # b'", "'tab\there', 'tab here'"})
+    @CsvSource({"'line one\nline two', 'line one line two'", "'a\r\n# b', 'a  # b'", "'tab\there', 'tab here'",
+            "'a\u2028b\u2029c\u007fd', 'a b c d'"})
     void lineBreaksCannotStartABlock(String text, String expected) {
         assertEquals(expected, MarkdownText.escape(text));
     }
