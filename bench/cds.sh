@@ -53,7 +53,6 @@ run_wrk() { # NAME SECONDS URL BODY_FILE [COMPACT_JSON]
     -s "$BENCH_DIR/lua/report.lua" "$3" >"$tmp/wrk-$1.txt"
   grep '^RESULT' "$tmp/wrk-$1.txt"
 }
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 
 hook_body="$REPO_ROOT/openapi/examples/cds/pvp-complete.order-select.json"
 single_body="$tmp/single.json"

@@ -11,6 +11,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.spinemet.efficacy.api.Problem;
 import io.spinemet.efficacy.api.ProblemException;
 import io.spinemet.efficacy.api.ProblemResponses;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.Context;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -46,9 +49,13 @@ public class CdsServicesResource {
     private final CdsHooks hooks;
     private final ObjectReader reader;
     private final Timer latency;
+    /** Largest call answered on the I/O thread (about 7 ms of work): the body Quarkus buffers there. */
+    private final long ioThreadMaxBody;
 
-    public CdsServicesResource(CdsHooks hooks, ObjectMapper mapper, MeterRegistry meters) {
+    public CdsServicesResource(CdsHooks hooks, ObjectMapper mapper, MeterRegistry meters,
+                               @ConfigProperty(name = "quarkus.rest.input-buffer-size") MemorySize ioThreadMaxBody) {
         this.hooks = hooks;
+        this.ioThreadMaxBody = ioThreadMaxBody.asLongValue();
         this.reader = FhirJson.requestReader(mapper);
         this.latency = Timer.builder("spinemet.cds.latency").description("Time to answer a CDS Hooks service call")
                 .register(meters);
@@ -80,17 +87,16 @@ public class CdsServicesResource {
     public Uni<CdsJson.Response> call(@PathParam("id") String id, byte[] body) {
         // A complete prefetch needs no I/O: answered on the I/O thread that received it, without a hand-off to one
         // of many worker threads competing for the cores. A call that may query the FHIR server blocks, and a very
-        // large one computes for long: those run on a worker.
-        if (body != null && body.length > IO_THREAD_MAX_BODY) {
+        // large one computes for long: those run on a worker. A call already on a worker (the client-JWT check may
+        // move it there) stays there.
+        boolean ioThread = Context.isOnEventLoopThread();
+        if (ioThread && body != null && body.length > ioThreadMaxBody) {
             return onWorker(() -> timed(id, json(body)));
         }
         JsonNode json = json(body);
         Supplier<CdsJson.Response> answer = () -> timed(id, json);
-        return hooks.answersFromPrefetch(id, json) ? Uni.createFrom().item(answer) : onWorker(answer);
+        return !ioThread || hooks.answersFromPrefetch(id, json) ? Uni.createFrom().item(answer) : onWorker(answer);
     }
-
-    /** Largest call answered on the I/O thread (about 7 ms of work); a larger one must not hold it that long. */
-    static final int IO_THREAD_MAX_BODY = 256 * 1024;
 
     private static Uni<CdsJson.Response> onWorker(Supplier<CdsJson.Response> answer) {
         return Uni.createFrom().item(answer).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());

@@ -2,6 +2,7 @@ package io.spinemet.efficacy.cdshooks;
 
 import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.vertx.core.Context;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -114,7 +115,7 @@ public class FhirFetcher {
      */
     public Map<String, Result> fetch(URI base, String accessToken, Map<String, String> queries,
                                      Map<String, Bundle> continued, FhirContext fhir) {
-        if (io.vertx.core.Context.isOnEventLoopThread()) {
+        if (Context.isOnEventLoopThread()) {
             // CdsServicesResource sends every call that may fetch to a worker; waiting here would stall the loop
             throw new IllegalStateException("a FHIR fetch must not run on an I/O thread");
         }

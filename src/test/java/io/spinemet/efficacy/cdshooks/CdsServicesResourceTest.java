@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** The CDS Hooks endpoints over HTTP, with the example requests of openapi/examples/cds. */
@@ -136,7 +138,9 @@ class CdsServicesResourceTest {
     void aCallTooLargeForTheIoThreadGetsTheSameCardFromAWorker() throws Exception {
         ObjectNode request = example("pvp-complete.order-select.json");
         JsonNode small = card(post("spinemet-order-select", request.deepCopy()));
-        request.putObject("extension").put("padding", "x".repeat(CdsServicesResource.IO_THREAD_MAX_BODY));
+        int ioThreadMax = (int) ConfigProvider.getConfig().getValue("quarkus.rest.input-buffer-size",
+                MemorySize.class).asLongValue();
+        request.putObject("extension").put("padding", "x".repeat(ioThreadMax));
         Response r = post("spinemet-order-select", request);
         r.then().statusCode(200);
         JsonNode large = card(r);
