@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,8 @@ public final class AuditEntry {
     public record Model(String id, String version, String sha256) {
     }
 
-    public String time;
+    /** When the response ended. */
+    public Instant time;
     public final String requestId;
     public String method;
     public String endpoint;
@@ -69,7 +71,7 @@ public final class AuditEntry {
         StringWriter out = new StringWriter(512);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
-            field(g, "time", time);
+            field(g, "time", time == null ? null : time.toString());
             field(g, "requestId", requestId);
             field(g, "method", method);
             field(g, "endpoint", endpoint);

@@ -5,9 +5,11 @@ import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
@@ -16,7 +18,8 @@ import org.jboss.logging.Logger;
  * The audit trail: one JSON line per API call ({@code /api/} and {@code /cds-services}) to the logger
  * {@code spinemet.audit}, and an {@code X-Request-Id} on every response so a caller can quote the line. The endpoint
  * is the matched template (never the raw path or its query string); resources add models and counts through
- * {@link Audit}. Where the lines go (stdout, a file of their own) is logging configuration; see application.properties.
+ * {@link Audit}. Lines are written by an {@link AuditWriter}, at most {@link #FLUSH_INTERVAL} after the response.
+ * Where they go (stdout, a file of their own) is logging configuration; see application.properties.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -29,9 +32,27 @@ public class AuditLog {
     /** Put by Quarkus REST (for metrics) in the request's Vert.x context when it matched a resource method. */
     private static final String TEMPLATE = "UrlPathTemplate";
 
+    /** Time between two batches of lines: how late a line may appear. */
+    static final Duration FLUSH_INTERVAL = Duration.ofMillis(20);
+    /** Lines held before a request waits for its own to be written (as the log handler's queue of 4,096 did). */
+    static final int QUEUE_CAPACITY = 4096;
+
+    private AuditWriter writer;
+
     void register(@Observes Router router) {
+        if (writer == null) {
+            writer = new AuditWriter(AuditLog::log, FLUSH_INTERVAL, QUEUE_CAPACITY);
+        }
         // Before every other handler, so refusals by the body limit or authentication are audited too.
         router.route().order(Integer.MIN_VALUE + 1).handler(this::handle);
+    }
+
+    /** Writes what is queued when the service stops. */
+    @PreDestroy
+    void stop() {
+        if (writer != null) {
+            writer.close();
+        }
     }
 
     static boolean audited(String path) {
@@ -54,20 +75,25 @@ public class AuditLog {
         if (VertxContext.isOnDuplicatedContext()) {
             ContextLocals.put(Audit.KEY, entry);
         }
-        rc.addEndHandler(done -> write(rc, entry, start));
+        rc.addEndHandler(done -> end(rc, entry, start));
         rc.next();
     }
 
-    private static void write(RoutingContext rc, AuditEntry entry, long start) {
+    /** Completes the entry when the response has ended and queues it (see {@link AuditWriter}). */
+    private void end(RoutingContext rc, AuditEntry entry, long start) {
         entry.latencyMs = Math.round((System.nanoTime() - start) / 1e4) / 100.0;
-        entry.time = Instant.now().toString();
+        entry.time = Instant.now();
         entry.status = rc.response().getStatusCode();
         Object template = rc.request() instanceof HttpServerRequestInternal request && request.context() != null
                 ? request.context().getLocal(TEMPLATE) : null;
         entry.endpoint = template instanceof String t ? t : "unmatched";
+        writer.submit(entry);
+    }
+
+    private static void log(AuditEntry entry) {
         try {
             AUDIT.info(entry.toJson());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.errorf("An audit line could not be written (%s)", e.getClass().getName());
         }
     }
