@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  */
 final class CardContent {
     static final String NOT_STATED = "not stated";
+    static final String NO_ALTERNATIVE_FIT = "The model file records no fit by another method to compare with.";
     /** Optimism-corrected AUC below which the card says the model barely discriminates. */
     static final double BARELY_DISCRIMINATES = 0.6;
     /** Share of dropped bootstrap replicates above which the card warns. */
@@ -159,6 +160,10 @@ final class CardContent {
 
     private static Section alternative(ModelFile m) {
         ModelFile.Fit alt = m.alternativeFit();
+        if (alt == null) {
+            return section("alternative-fit", "Alternative fit", List.of(NO_ALTERNATIVE_FIT), List.of(), List.of(),
+                    List.of(), List.of());
+        }
         List<String> notes = new ArrayList<>(alt.warnings());
         notes.addAll(branchNotes(alt.coefficients()));
         return section("alternative-fit", "Alternative fit: " + alt.method() + (alt.reliable() ? "" : " (UNRELIABLE)"),
