@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 /**
  * Writes finished audit entries from a thread of its own, a batch at a time. A request thread only appends its entry
  * to a lock-free queue: no lock, no system call and no thread to wake on the request's path. The writer wakes every
- * {@code interval}, turns what has queued into lines and hands them to {@code out} in order.
+ * {@code interval} and hands what has queued to {@code out}, in order, which formats and writes each line.
  *
  * <p>Why not the log handler's own asynchronous queue: it wakes its thread for every line, and on a virtual machine
  * each wake-up is a costly exit to the hypervisor; that hand-over cost more than the rest of a prediction from

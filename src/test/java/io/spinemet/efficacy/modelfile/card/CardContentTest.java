@@ -7,6 +7,7 @@ import io.spinemet.efficacy.modelfile.ModelFile;
 import io.spinemet.efficacy.modelfile.ModelFileCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** An infinite profile bound (flat profile) and a failed search are written and shown differently. */
@@ -35,7 +36,7 @@ class CardContentTest {
         CardView card = CardContent.of(m, "0".repeat(64));
         CardView.Section alt = card.sections().stream().filter(s -> s.id().equals("alternative-fit")).findFirst()
                 .orElseThrow();
-        assertEquals(java.util.List.of(CardContent.NO_ALTERNATIVE_FIT), alt.paragraphs());
-        assertEquals(java.util.List.of(), alt.tables());
+        assertEquals(List.of(CardContent.NO_ALTERNATIVE_FIT), alt.paragraphs());
+        assertEquals(List.of(), alt.tables());
     }
 }
