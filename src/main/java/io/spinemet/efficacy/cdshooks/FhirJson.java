@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ValueNode;
+import io.spinemet.efficacy.fhir.FhirReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +94,7 @@ final class FhirJson {
      * HAPI's parser finishes a whole Bundle by "stitching" it, walking every reference of every entry to point it at
      * the entry it names ({@code Reference.resource}); the service never reads those links, and the walk cost about
      * a tenth of a hook call (JFR). What HAPI's JSON parser does besides is kept: an entry's resource takes the
-     * entry's {@code fullUrl} as its id, keeping its version. {@code null}, for HAPI to read the whole, when
+     * entry's {@code fullUrl} as its id, keeping its version (and its own id, for {@link FhirReader#reference}). {@code null}, for HAPI to read the whole, when
      * {@code json} is no Bundle with entries, when an entry or its resource is not a JSON object, or when HAPI refuses
      * any part.
      */
@@ -132,6 +133,7 @@ final class FhirJson {
                     entry.setResource(resource);
                     if (entry.hasFullUrl()) {
                         String version = resource.getIdElement().getVersionIdPart();
+                        FhirReader.keepLogicalId(resource);
                         resource.setId(entry.getFullUrl());
                         if (version != null && !version.isBlank()) {
                             resource.setIdElement(resource.getIdElement().withVersion(version));

@@ -90,6 +90,9 @@ public final class FhirReader {
         for (Resource res : flat) {
             if (res instanceof Medication m && m.hasIdElement()) {
                 medicationsById.put(m.getIdElement().getIdPart(), m);
+                if (m.getUserData(LOGICAL_ID) instanceof String own) {
+                    medicationsById.putIfAbsent(own, m); // "Medication/own" beside "urn:uuid:..."
+                }
             }
         }
         r.medications = medicationsById;
@@ -111,9 +114,26 @@ public final class FhirReader {
         }
     }
 
-    /** {@code Type/id} of a resource. */
+    /** User data: a resource's own id when a Bundle entry's {@code urn:} fullUrl replaced it. */
+    private static final String LOGICAL_ID = "spinemet.logicalId";
+
+    /**
+     * Keeps a resource's own id before its Bundle entry's {@code fullUrl} replaces it, when that fullUrl is a
+     * {@code urn:uuid:} or {@code urn:oid:} (which names the entry, not the resource's {@code Type/id}: CDS Hooks'
+     * {@code selections} and the card's provenance use {@code Type/id}).
+     */
+    public static void keepLogicalId(Resource resource) {
+        String own = resource.getIdElement().getIdPart();
+        if (own != null && !own.startsWith("urn:")) {
+            resource.setUserData(LOGICAL_ID, own);
+        }
+    }
+
+    /** {@code Type/id} of a resource: its own id, also when a {@code urn:} fullUrl stands in for it. */
     public static String reference(Resource resource) {
-        String id = resource.getIdElement().getIdPart();
+        Object own = resource.getUserData(LOGICAL_ID);
+        String id = own instanceof String s && resource.getIdElement().getIdPart() != null
+                && resource.getIdElement().getIdPart().startsWith("urn:") ? s : resource.getIdElement().getIdPart();
         return resource.fhirType() + "/" + (id == null ? "(no id)" : id);
     }
 
@@ -268,7 +288,11 @@ public final class FhirReader {
                     if (value instanceof Quantity q && q.hasValue() && !q.hasComparator()) {
                         BigDecimal v = q.getValue();
                         if (v.stripTrailingZeros().scale() <= 0) {
-                            yield v.intValueExact();
+                            try {
+                                yield v.intValueExact();
+                            } catch (ArithmeticException e) {
+                                throw new IllegalArgumentException("value is out of range");
+                            }
                         }
                         throw new IllegalArgumentException("value is not a whole number");
                     }

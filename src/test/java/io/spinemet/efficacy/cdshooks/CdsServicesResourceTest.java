@@ -267,6 +267,42 @@ class CdsServicesResourceTest {
     }
 
     @Test
+    void urnUuidFullUrlsNameEntriesNotResources() throws Exception {
+        // CDS Hooks order-select: selections hold the FHIR id ("ServiceRequest/order-pvp-1") of orders in
+        // draftOrders, whose entries an EHR may address by urn:uuid fullUrls (as in transaction Bundles).
+        ObjectNode request = example("pvp-complete.order-select.json");
+        ((ObjectNode) request.at("/context/draftOrders/entry/0")).put("fullUrl",
+                "urn:uuid:5f2b1c3e-8d4a-4b7e-9c1f-0a2b3c4d5e6f");
+        int i = 0;
+        for (JsonNode entry : request.at("/prefetch/observations/entry")) {
+            ((ObjectNode) entry).put("fullUrl", "urn:uuid:00000000-0000-4000-8000-00000000000" + i++);
+        }
+        Response r = post("spinemet-order-select", request);
+        r.then().statusCode(200);
+        JsonNode ext = card(r).get("extension").get(CardBuilder.EXTENSION);
+        assertEquals("PVP", ext.get("predictions").get(0).get("procedure").asText());
+        assertEquals("[\"Observation/alb-3\"]", factor(ext, "malnutrition").get("sources").toString());
+    }
+
+    @Test
+    void aWholeNumberTooLargeForAnIntegerIsSkippedNotAServerError() throws Exception {
+        // kps-2 (KPS 60, the newest) as a Quantity of 1e20: refused with a reason; kps-1 (70) is used instead
+        ObjectNode request = example("pvp-complete.order-select.json");
+        for (JsonNode entry : request.at("/prefetch/observations/entry")) {
+            ObjectNode obs = (ObjectNode) entry.get("resource");
+            if (obs.get("id").asText().equals("kps-2")) {
+                obs.remove("valueInteger");
+                obs.putObject("valueQuantity").put("value", new java.math.BigDecimal("1e20"));
+            }
+        }
+        Response r = post("spinemet-order-select", request);
+        r.then().statusCode(200);
+        String detail = card(r).get("detail").asText();
+        assertTrue(detail.contains("Observation/kps-2"), detail);
+        assertTrue(detail.contains("out of range"), detail);
+    }
+
+    @Test
     void patientViewWithoutSpinalMetastasisGetsNoCard() throws Exception {
         ObjectNode request = example("incomplete.patient-view.json");
         ((ObjectNode) request.get("prefetch")).putNull("conditions");
