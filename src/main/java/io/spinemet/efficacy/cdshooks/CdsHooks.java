@@ -19,7 +19,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -225,6 +227,27 @@ public class CdsHooks {
                 .description("CDS Hooks service calls, by result").register(meters).increment();
     }
 
+    private static boolean isoTimestamp(String text) {
+        try {
+            OffsetDateTime.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static boolean acceptedSuggestions(JsonNode list) {
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            return false;
+        }
+        for (JsonNode s : list) {
+            if (!s.path("id").isTextual() || s.get("id").asText().isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Counts feedback per service and outcome; nothing else is kept (the user's comment may name the patient). */
     public int feedback(String serviceId, JsonNode body) {
         if (services.find(serviceId).isEmpty()) {
@@ -255,6 +278,18 @@ public class CdsHooks {
             if (!f.path("outcomeTimestamp").isTextual()) {
                 errors.add(FieldError.at(at + "/outcomeTimestamp", "required string is missing",
                         "an ISO 8601 timestamp in UTC"));
+            } else if (!isoTimestamp(f.get("outcomeTimestamp").asText())) {
+                errors.add(FieldError.at(at + "/outcomeTimestamp", "is not an ISO 8601 timestamp",
+                        "an ISO 8601 timestamp in UTC, e.g. 2026-11-28T12:00:00Z"));
+            }
+            // CDS Hooks 2.0 feedback: acceptedSuggestions is "required for accepted outcomes" (objects with the id
+            // of a suggestion); overrideReason, when given, is an object.
+            if (outcome.equals("accepted") && !acceptedSuggestions(f.get("acceptedSuggestions"))) {
+                errors.add(FieldError.at(at + "/acceptedSuggestions", "required for an accepted outcome",
+                        "a non-empty array of objects with the accepted suggestion's id"));
+            }
+            if (f.has("overrideReason") && !f.get("overrideReason").isObject()) {
+                errors.add(FieldError.at(at + "/overrideReason", "must be an object", "reason (a Coding), userComment"));
             }
             outcomes.add(outcome);
         }

@@ -13,7 +13,6 @@ import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
-import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
@@ -139,7 +138,8 @@ public final class CdsTokenVerifier {
                 .setExpectedAudience(audience)
                 .setRequireExpirationTime()
                 .setRequireIssuedAt()
-                .setIssuedAtRestrictions(skewSeconds, Integer.MAX_VALUE / 2)
+                // jose4j adds the clock skew to these bounds: iat may lie at most the skew in the future
+                .setIssuedAtRestrictions(0, Integer.MAX_VALUE / 2)
                 .setRequireJwtId()
                 .setAllowedClockSkewInSeconds(skewSeconds)
                 .build();
@@ -150,8 +150,9 @@ public final class CdsTokenVerifier {
             throw new Refused(reason(e));
         }
         try {
-            NumericDate exp = claims.getExpirationTime();
-            if (!replays.firstUse(issuer, claims.getJwtId(), Instant.ofEpochSecond(exp.getValue()))) {
+            // Remembered for as long as the token is accepted: until exp plus the clock skew.
+            Instant acceptedUntil = Instant.ofEpochSecond(claims.getExpirationTime().getValue()).plus(skew);
+            if (!replays.firstUse(issuer, claims.getJwtId(), acceptedUntil)) {
                 throw new Refused("the token's jti was used before (replay)");
             }
         } catch (MalformedClaimException e) {

@@ -3,6 +3,7 @@ package io.spinemet.efficacy.cdshooks;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -312,7 +313,7 @@ class CdsServicesResourceTest {
     @Test
     void badRequestsNameEveryProblem() {
         post("spinemet-order-select", "{\"hook\": \"patient-view\", \"context\": {\"patientId\": \"../x\"}}")
-                .then().statusCode(400).body("errors.pointer", org.hamcrest.Matchers.hasItems("/hook",
+                .then().statusCode(400).body("errors.pointer", hasItems("/hook",
                         "/hookInstance", "/context/patientId"));
         post("no-such-service", "{}").then().statusCode(404);
     }
@@ -327,6 +328,16 @@ class CdsServicesResourceTest {
                 .when().post(path).then().statusCode(200);
         given().header("Authorization", CdsTestClient.bearer(path)).contentType("application/json")
                 .body("{\"feedback\": [{\"outcome\": \"maybe\"}]}").when().post(path).then().statusCode(400);
+        // CDS Hooks 2.0: acceptedSuggestions is required for accepted outcomes; outcomeTimestamp is ISO 8601
+        given().header("Authorization", CdsTestClient.bearer(path)).contentType("application/json")
+                .body("{\"feedback\": [{\"card\": \"c1\", \"outcome\": \"accepted\", "
+                        + "\"outcomeTimestamp\": \"yesterday\"}]}")
+                .when().post(path).then().statusCode(400)
+                .body("errors.pointer", hasItems("/feedback/0/acceptedSuggestions", "/feedback/0/outcomeTimestamp"));
+        given().header("Authorization", CdsTestClient.bearer(path)).contentType("application/json")
+                .body("{\"feedback\": [{\"card\": \"c1\", \"outcome\": \"accepted\", \"acceptedSuggestions\": "
+                        + "[{\"id\": \"s1\"}], \"outcomeTimestamp\": \"2026-11-28T12:00:00.250+01:00\"}]}")
+                .when().post(path).then().statusCode(200);
         String metrics = given().when().get(Management.url("/q/metrics")).then().statusCode(200).extract().asString();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("spinemet_cds_feedback_total")
                 && l.contains("outcome=\"overridden\"") && l.contains("service=\"spinemet-order-select\"")), metrics);

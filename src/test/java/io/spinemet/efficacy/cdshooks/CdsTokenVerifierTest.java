@@ -123,6 +123,26 @@ class CdsTokenVerifierTest {
     }
 
     @Test
+    void theClockSkewIsAllowedOnceEachWay() throws Exception {
+        // skew 30 s: iat 20 s ahead is accepted, 50 s ahead is not (jose4j would add the skew to an iat allowance)
+        Instant now = Instant.now();
+        verifier.verify(CdsTestClient.es384(CdsTestClient.claims(PATH).issueTime(Date.from(now.plusSeconds(20)))
+                .expirationTime(Date.from(now.plusSeconds(300))).build(), CdsTestClient.EC), AUD);
+        assertEquals("the token's iat is in the future", refusal(CdsTestClient.es384(CdsTestClient.claims(PATH)
+                .issueTime(Date.from(now.plusSeconds(50))).expirationTime(Date.from(now.plusSeconds(300))).build(),
+                CdsTestClient.EC)));
+        // exp 10 s ago is within the skew: accepted once, and then a replay (remembered until exp + skew)
+        String lateToken = CdsTestClient.es384(CdsTestClient.claims(PATH).issueTime(Date.from(now.minusSeconds(100)))
+                .expirationTime(Date.from(now.minusSeconds(10))).build(), CdsTestClient.EC);
+        verifier.verify(lateToken, AUD);
+        assertEquals("the token's jti was used before (replay)", refusal(lateToken));
+        // exp 50 s ago is beyond it
+        assertEquals("the token has expired", refusal(CdsTestClient.es384(CdsTestClient.claims(PATH)
+                .issueTime(Date.from(now.minusSeconds(100))).expirationTime(Date.from(now.minusSeconds(50))).build(),
+                CdsTestClient.EC)));
+    }
+
+    @Test
     void missingJtiIsRefused() {
         JWTClaimsSet claims = CdsTestClient.claims(PATH).jwtID(null).build();
         assertEquals("the token has no jti claim", refusal(CdsTestClient.es384(claims, CdsTestClient.EC)));
