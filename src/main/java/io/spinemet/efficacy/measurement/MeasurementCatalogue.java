@@ -84,9 +84,11 @@ public final class MeasurementCatalogue {
                     List.of(derives("malnutrition", "malnutrition is true when serum albumin < "
                             + ALBUMIN_BELOW_G_L + " g/L", "< " + ALBUMIN_BELOW_G_L + " g/L (3.5 g/dL)")),
                     List.of("malnutrition")),
+            // Plausible from 0.1 x 10^9/L (100 cells/uL): a count sent as 4 /uL is a unit slip for 4 x 10^3/uL,
+            // not leukopenia; a genuinely lower count can be given as the factor leukopenia instead.
             new Measurement(LEUKOCYTE_COUNT, "White blood cell count",
                     "Leukocyte count in blood measured before surgery.",
-                    ValueType.QUANTITY, List.of("10*9/L", "10*3/uL", "/uL"), "10*9/L", Range.of("0", "500", "10*9/L"),
+                    ValueType.QUANTITY, List.of("10*9/L", "10*3/uL", "/uL"), "10*9/L", Range.of("0.1", "500", "10*9/L"),
                     List.of(),
                     List.of(StandardCode.loinc("6690-2", "Leukocytes [#/volume] in Blood by Automated count"),
                             StandardCode.loinc("26464-8", "Leukocytes [#/volume] in Blood")),

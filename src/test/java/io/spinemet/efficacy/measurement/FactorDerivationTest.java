@@ -61,7 +61,7 @@ class FactorDerivationTest {
     /** Leukopenia: WBC < 4.0 x 10^9/L; 4.0 itself is not. 1 /uL = 10^-3 x 10^9/L; 1 10*3/uL = 1 x 10^9/L. */
     @ParameterizedTest
     @CsvSource({"4.0, 10*9/L, false", "3.99, 10*9/L, true", "4000, /uL, false", "3999, /uL, true",
-                "3600, /uL, true", "4.0, 10*3/uL, false", "3.9, 10*3/uL, true", "0, 10*9/L, true",
+                "3600, /uL, true", "4.0, 10*3/uL, false", "3.9, 10*3/uL, true", "0.1, 10*9/L, true",
                 "11.2, 10*3/uL, false"})
     void leukopenia(String value, String unit, boolean expected) {
         var d = derive(b -> b.quantity(LEUKOCYTE_COUNT, new BigDecimal(value), unit));
@@ -218,6 +218,21 @@ class FactorDerivationTest {
         // 3.2 g/L is implausible, and 3.2 g/dL is plausible: the message says to check the unit
         var unit = problems(b -> b.quantity(SERUM_ALBUMIN, new BigDecimal("3.2"), "g/L"));
         assertTrue(unit.get(0).detail().contains("g/dL"), unit.get(0).detail());
+    }
+
+    @Test
+    void aWhiteCountInTheWrongUnitIsRefusedNotReadAsLeukopenia() {
+        // 4.0 /uL is 0.004 x 10^9/L, below the plausible 0.1; as 4.0 x 10^3/uL it would be plausible
+        var p = problems(b -> b.quantity(LEUKOCYTE_COUNT, new BigDecimal("4.0"), "/uL"));
+        assertEquals(1, p.size());
+        assertEquals("leukocyteCount/value", p.get(0).path());
+        assertTrue(p.get(0).detail().contains("10*9/L") && p.get(0).detail().contains("check the unit"),
+                p.get(0).detail());
+        // the lower end itself, 100 /uL = 0.1 x 10^9/L, is plausible (and leukopenia)
+        assertEquals(true, derive(b -> b.quantity(LEUKOCYTE_COUNT, new BigDecimal("100"), "/uL")).factors()
+                .get("leukopenia"));
+        assertEquals("leukocyteCount/value", problems(b -> b.quantity(LEUKOCYTE_COUNT, new BigDecimal("0.09"),
+                "10*9/L")).get(0).path());
     }
 
     @Test
