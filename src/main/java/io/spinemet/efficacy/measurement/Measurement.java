@@ -64,7 +64,9 @@ public record Measurement(
                     + String.join(", ", units) + " or another UCUM unit convertible to " + canonicalUnit + "}";
             case INTEGER -> "a JSON integer from " + range.describe();
             case CODE -> "one of " + String.join(", ", allowedValues.stream().map(AllowedValue::code).toList());
-            case CODE_LIST -> "a JSON array of ATC codes (level 4 or 5, e.g. L01EB02)";
+            case CODE_LIST -> "a JSON array of current WHO ATC codes (level 4 or 5, e.g. L01EB02; level 5 within "
+                    + String.join(" and ", TargetedAgents.splitGroups()) + "; not the pre-2022 "
+                    + String.join(" and ", TargetedAgents.RETIRED) + " codes)";
             case DATE -> "a date YYYY-MM-DD, not in the future";
         };
     }

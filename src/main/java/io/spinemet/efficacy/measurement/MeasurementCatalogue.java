@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The single source of truth for raw clinical inputs, beside the factor catalogue. Validation, unit conversion,
@@ -154,12 +155,20 @@ public final class MeasurementCatalogue {
                     "WHO ATC codes of the anticancer drugs given at surgery or planned to start within 3 months after "
                             + "it; an empty list means none.",
                     ValueType.CODE_LIST, List.of(), null, null, List.of(),
-                    TargetedAgents.GROUPS.stream().map(g -> new StandardCode(StandardCode.ATC, g.code(), g.name()))
+                    Stream.concat(TargetedAgents.GROUPS.stream()
+                                    .map(g -> new StandardCode(StandardCode.ATC, g.code(), g.name())),
+                            TargetedAgents.AGENTS.stream()
+                                    .map(a -> new StandardCode(StandardCode.ATC, a.code(), a.name())))
                             .toList(),
                     List.of(derives("targetedTherapy", "targetedTherapy is true when any drug's ATC code lies in "
-                            + TargetedAgents.groupCodes() + " (EGFR/ALK TKIs, anti-HER2, anti-VEGF and multikinase "
-                            + "inhibitors); immunotherapy (L01FF, L01FX04) and endocrine therapy (L02) do not count",
-                            "ATC groups " + TargetedAgents.groupCodes())),
+                            + TargetedAgents.groupCodes() + " or is one of the VEGF/VEGFR-targeting agents "
+                            + TargetedAgents.agentCodes() + " (EGFR/ALK TKIs, anti-HER2, anti-VEGF and multikinase "
+                            + "inhibitors); immunotherapy (L01FF, L01FX04) and endocrine therapy (L02) do not count; "
+                            + "a level-4 code of " + String.join(" or ", TargetedAgents.splitGroups())
+                            + ", a code retired in 2022 (" + String.join(", ", TargetedAgents.RETIRED)
+                            + ") and a code outside the 14 ATC main groups are refused",
+                            "ATC groups " + TargetedAgents.groupCodes() + "; ATC codes "
+                                    + TargetedAgents.agentCodes())),
                     List.of("targetedTherapy")),
             new Measurement(VERTEBRAE, "Vertebrae with metastasis",
                     "Number of vertebral bodies with metastasis on MRI, CT, bone scan or PET-CT.",

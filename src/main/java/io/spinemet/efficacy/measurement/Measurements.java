@@ -181,8 +181,9 @@ public final class Measurements {
             }
             boolean ok = true;
             for (int i = 0; i < codes.size(); i++) {
-                if (!TargetedAgents.validCode(codes.get(i))) {
-                    problem(id, Integer.toString(i), "not a WHO ATC code at level 4 or 5", m.allowed());
+                Optional<String> problem = TargetedAgents.problem(codes.get(i));
+                if (problem.isPresent()) {
+                    problem(id, Integer.toString(i), problem.get(), m.allowed());
                     ok = false;
                 }
             }

@@ -96,7 +96,22 @@ public final class MeasurementDocs {
             md.append("| `").append(g.code()).append("` | ").append(g.name()).append(" | ")
                     .append(String.join(", ", g.examples())).append(" |\n");
         }
+        md.append("\nIn ").append(String.join(" and ", TargetedAgents.splitGroups())).append(" only these level-5 "
+                + "codes count (codes and names checked against ").append(TargetedAgents.AGENTS_SOURCE)
+                .append("):\n\n| ATC code | agent | target |\n|---|---|---|\n");
+        for (TargetedAgents.Agent a : TargetedAgents.AGENTS) {
+            md.append("| `").append(a.code()).append("` | ").append(a.name()).append(" | ").append(a.target())
+                    .append(" |\n");
+        }
+        md.append("\n").append(TargetedAgents.UNCODED.substring(0, 1).toUpperCase())
+                .append(TargetedAgents.UNCODED.substring(1)).append(".\n");
         md.append("\nNot counted: ").append(String.join("; ", TargetedAgents.NOT_COUNTED)).append(".\n");
+        md.append("\nRefused with a named error, never read as \"not targeted\": a code whose first letter is not "
+                + "one of the 14 ATC anatomical main groups (").append(String.join(", ",
+                        TargetedAgents.MAIN_GROUPS.split(""))).append("); a code in ")
+                .append(String.join(" or ", TargetedAgents.RETIRED)).append(", retired in the 2022 ATC revision "
+                        + "(send the current L01E or L01F code); the level-4 code ")
+                .append(String.join(" or ", TargetedAgents.splitGroups())).append(" alone (send the level-5 code).\n");
 
         md.append("\n### RxNorm codes\n\nA medication coded in RxNorm only (FHIR) is classified through this table "
                 + "of RXCUIs and their WHO ATC codes; an RXCUI not in it is not classified, and what it would decide "

@@ -200,6 +200,22 @@ class MeasurementApiTest {
                         containsString("future"));
     }
 
+    /** ATC codes that cannot be classified are named 400s, never "no targeted therapy". */
+    @Test
+    void unclassifiableAtcCodesAreNamed() {
+        assertProblem(post("/api/v1/predictions", pvp("\"anticancerDrugs\": [\"L01XX44\", \"L01XE02\", \"L01EX\", "
+                + "\"Z99ZZ99\"]", "\"postoperativeRadiotherapy\": false")), 400)
+                .body("errors.pointer", hasItems("/measurements/anticancerDrugs/1", "/measurements/anticancerDrugs/2",
+                        "/measurements/anticancerDrugs/3"))
+                .body("errors.pointer", not(hasItem("/measurements/anticancerDrugs/0")))
+                .body("errors.find { it.pointer == '/measurements/anticancerDrugs/1' }.detail",
+                        containsString("retired in the 2022 ATC revision"))
+                .body("errors.find { it.pointer == '/measurements/anticancerDrugs/2' }.detail",
+                        containsString("send the level-5 code"))
+                .body("errors.find { it.pointer == '/measurements/anticancerDrugs/3' }.detail",
+                        containsString("anatomical main groups"));
+    }
+
     @Test
     void wrongJsonShapesAreNamed() {
         assertProblem(post("/api/v1/scores", "{\"measurements\": {\"serumAlbumin\": 3.2, "
@@ -316,7 +332,8 @@ class MeasurementApiTest {
                         equalTo("http://hl7.org/fhir/sid/icd-10"))
                 .body("find { it.id == 'anticancerDrugs' }.valueType", equalTo("CODE_LIST"))
                 .body("find { it.id == 'anticancerDrugs' }.codes.code",
-                        hasItems("L01EB", "L01ED", "L01FD", "L01FG", "L01EH", "L01EX"))
+                        hasItems("L01EB", "L01ED", "L01FD", "L01FG", "L01EH", "L01EX01", "L01XX44"))
+                .body("find { it.id == 'anticancerDrugs' }.codes.code", not(hasItem("L01EX")))
                 .body("find { it.id == 'chemotherapyLastCycleDate' }.valueType", equalTo("DATE"))
                 .body("find { it.id == 'chemotherapyLastCycleDate' }", not(hasKey("range")))
                 .body("findAll { it.canonicalUnit == null && it.units != null }", hasSize(0))

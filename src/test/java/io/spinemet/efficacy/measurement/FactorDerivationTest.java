@@ -164,8 +164,27 @@ class FactorDerivationTest {
                 "L01EH01, true",  // lapatinib, HER2 TKI
                 "L01FG01, true",  // bevacizumab, anti-VEGF
                 "L01EK01, true",  // axitinib, VEGFR TKI
-                "L01EX02, true",  // sorafenib, multikinase
+                "L01EB01, true",  // gefitinib, EGFR TKI (boundary: L01EB still counts as a group)
+                "L01EB, true",    // the EGFR TKI group itself
+                "L01FG02, true",  // ramucirumab, anti-VEGFR2
+                "L01XX44, true",  // aflibercept, VEGF trap (anti-VEGF)
                 "L01EX01, true",  // sunitinib, multikinase
+                "L01EX02, true",  // sorafenib, multikinase
+                "L01EX03, true",  // pazopanib, multikinase
+                "L01EX04, true",  // vandetanib, VEGFR/EGFR/RET
+                "L01EX05, true",  // regorafenib, multikinase
+                "L01EX07, true",  // cabozantinib, VEGFR2/MET/RET
+                "L01EX08, true",  // lenvatinib, multikinase
+                "L01EX09, true",  // nintedanib, VEGFR/FGFR/PDGFR
+                "L01EX12, false", // larotrectinib, TRK only
+                "L01EX17, false", // capmatinib, MET only
+                "L01EX22, false", // selpercatinib, RET only
+                "L01EX14, false", // entrectinib, TRK/ROS1
+                "L01XX41, false", // eribulin, other antineoplastic (cytotoxic), beside aflibercept in L01XX
+                "L01FF01, false", // nivolumab, PD-1 (boundary: L01FF never counts)
+                "L01FF, false",   // the PD-1/PD-L1 group itself
+                "L02BX03, false", // abiraterone: endocrine (boundary: L02 never counts)
+                "L02BB, false",   // anti-androgens, a level-4 group of L02
                 "L01FF02, false", // pembrolizumab, PD-1: immunotherapy
                 "L01FX04, false", // ipilimumab, CTLA-4: immunotherapy
                 "L02BA01, false", // tamoxifen: endocrine
@@ -281,6 +300,52 @@ class FactorDerivationTest {
         var p = problems(b -> b.codes(DRUGS, List.of("L01EB02", "L01E", "erlotinib")));
         assertEquals(List.of("anticancerDrugs/1", "anticancerDrugs/2"), p.stream().map(MeasurementProblem::path)
                 .toList());
+    }
+
+    /** L01EX and L01XX hold agents that count beside agents that do not: the group code alone cannot be decided. */
+    @ParameterizedTest
+    @CsvSource({"L01EX", "L01XX"})
+    void aMixedGroupWithoutItsLevelFiveCodeIsRefused(String group) {
+        var p = problems(b -> b.codes(DRUGS, List.of("L01EB01", group)));
+        assertEquals(List.of("anticancerDrugs/1"), p.stream().map(MeasurementProblem::path).toList());
+        assertTrue(p.get(0).detail().contains("send the level-5 code"), p.get(0).detail());
+        assertFalse(Measurements.builder(TODAY).codes(DRUGS, List.of(group)).build().measurements().has(DRUGS),
+                "never read as a value");
+    }
+
+    /** Pre-2022 codes: WHO moved L01XE to L01E and L01XC to L01F; an old code is refused, never read as false. */
+    @ParameterizedTest
+    @CsvSource({"L01XE02", // gefitinib before 2022 (now L01EB01)
+                "L01XC03", // trastuzumab before 2022 (now L01FD01)
+                "L01XC07", // bevacizumab before 2022 (now L01FG01)
+                "L01XE05", // sorafenib before 2022 (now L01EX02)
+                "L01XE",   // the retired group itself
+                "L01XC"})
+    void retiredCodesAreRefused(String code) {
+        var p = problems(b -> b.codes(DRUGS, List.of(code)));
+        assertEquals(List.of("anticancerDrugs/0"), p.stream().map(MeasurementProblem::path).toList());
+        assertTrue(p.get(0).detail().contains("retired in the 2022 ATC revision"), p.get(0).detail());
+        assertTrue(p.get(0).detail().contains("send the current code"), p.get(0).detail());
+        assertFalse(Measurements.builder(TODAY).codes(DRUGS, List.of(code)).build().measurements().has(DRUGS),
+                "never read as \"not targeted\"");
+    }
+
+    /** The 14 ATC anatomical main groups are A B C D G H J L M N P R S V; any other first letter is no ATC code. */
+    @ParameterizedTest
+    @CsvSource({"Z99ZZ99", "E01AA01", "F01AA", "I01AA01", "K01AA01", "O01AA01", "Q01AA01", "T01AA01", "U01AA01",
+                "W01AA01", "X01AA01", "Y01AA01"})
+    void codesOutsideTheAnatomicalMainGroupsAreRefused(String code) {
+        var p = problems(b -> b.codes(DRUGS, List.of(code)));
+        assertEquals(List.of("anticancerDrugs/0"), p.stream().map(MeasurementProblem::path).toList());
+        assertTrue(p.get(0).detail().contains("not one of the 14 ATC anatomical main groups"), p.get(0).detail());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"A10BA02", "B01AC06", "C09AA05", "D07AC01", "G03DB06", "H02AB02", "J01CA04", "L01XA01", "M05BX04",
+                "N02AA01", "P01BE03", "R03AC02", "S01LA05", "V03AF03"})
+    void everyAnatomicalMainGroupIsAccepted(String code) {
+        assertEquals(List.of(), problems(b -> b.codes(DRUGS, List.of(code))));
+        assertEquals(false, derive(b -> b.codes(DRUGS, List.of(code))).factors().get("targetedTherapy"));
     }
 
     @Test
