@@ -41,7 +41,8 @@ public class CdsAuthFilter {
     public Authenticator(CdsSettings settings, ReplayCache replays) {
         this.serviceUrl = settings.serviceUrl();
         if (settings.auth().enabled()) {
-            this.verifier = new CdsTokenVerifier(settings.auth().clients(), replays, settings.auth().clockSkew());
+            this.verifier = new CdsTokenVerifier(settings.auth().clients(), replays, settings.auth().clockSkew(),
+                    settings.auth().maxTokenLifetime());
             if (settings.auth().clients().isEmpty()) {
                 LOG.warn("CDS Hooks: no client is allow-listed (spinemet.cds.auth.clients): every call will be "
                         + "refused with 401");

@@ -73,6 +73,14 @@ public interface CdsSettings {
         @WithDefault("PT30S")
         Duration clockSkew();
 
+        /**
+         * How far ahead a token's exp may lie (whole minutes): longer-lived tokens are refused, which bounds how long
+         * a stolen token works and how long the replay cache must remember a jti.
+         */
+        @WithName("max-token-lifetime")
+        @WithDefault("PT5M")
+        Duration maxTokenLifetime();
+
         /** The allow-listed CDS clients (EHRs), by a name of your choice. */
         Map<String, Client> clients();
     }

@@ -31,6 +31,9 @@ import org.jose4j.lang.JoseException;
  *   <li>the signature verifies with the key its {@code kid} names; the algorithm is RS384, ES384, RS256 or ES256
  *       ({@code none} and HMAC are refused);</li>
  *   <li>{@code aud} is the URL called, {@code exp} has not passed, {@code iat} is not in the future;</li>
+ *   <li>{@code exp} is at most the maximum lifetime ahead (5 minutes by default, as CDS Hooks 1.0 and SMART Backend
+ *       Services require of such tokens), so that a stolen token is short-lived and the replay cache holds a
+ *       {@code jti} no longer than that;</li>
  *   <li>{@code jti} has not been seen before (replay).</li>
  * </ul>
  * A refusal says why, in words that never quote the token.
@@ -57,14 +60,22 @@ public final class CdsTokenVerifier {
     private final Map<String, VerificationKeyResolver> keysByIssuer;
     private final ReplayCache replays;
     private final Duration skew;
+    private final int maxLifetimeMinutes;
     private final boolean mayBlock;
 
     /**
      * @param clients allow-listed clients
      * @param replays the shared jti cache
      * @param skew    allowed clock skew
+     * @param maxLifetime how far ahead {@code exp} may lie: whole minutes, at least one
      */
-    public CdsTokenVerifier(Map<String, CdsSettings.Client> clients, ReplayCache replays, Duration skew) {
+    public CdsTokenVerifier(Map<String, CdsSettings.Client> clients, ReplayCache replays, Duration skew,
+                            Duration maxLifetime) {
+        if (maxLifetime.toMinutes() < 1 || !maxLifetime.equals(Duration.ofMinutes(maxLifetime.toMinutes()))) {
+            throw new IllegalStateException("spinemet.cds.auth.max-token-lifetime must be whole minutes, at least "
+                    + "one: " + maxLifetime);
+        }
+        this.maxLifetimeMinutes = Math.toIntExact(maxLifetime.toMinutes());
         Map<String, VerificationKeyResolver> keys = new java.util.HashMap<>();
         clients.forEach((name, client) -> keys.put(client.issuer(), resolver(name, client)));
         this.keysByIssuer = Map.copyOf(keys);
@@ -141,6 +152,7 @@ public final class CdsTokenVerifier {
                 // jose4j adds the clock skew to these bounds: iat may lie at most the skew in the future
                 .setIssuedAtRestrictions(0, Integer.MAX_VALUE / 2)
                 .setRequireJwtId()
+                .setMaxFutureValidityInMinutes(maxLifetimeMinutes)
                 .setAllowedClockSkewInSeconds(skewSeconds)
                 .build();
         JwtClaims claims;
@@ -170,6 +182,9 @@ public final class CdsTokenVerifier {
         }
         if (e.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_FUTURE)) {
             return "the token's iat is in the future";
+        }
+        if (e.hasErrorCode(ErrorCodes.EXPIRATION_TOO_FAR_IN_FUTURE)) {
+            return "the token's exp lies too far ahead (a CDS client's token may live at most a few minutes)";
         }
         if (e.hasErrorCode(ErrorCodes.ISSUED_AT_MISSING)) {
             return "the token has no iat claim";

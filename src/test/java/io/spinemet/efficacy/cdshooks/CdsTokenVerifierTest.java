@@ -20,7 +20,7 @@ class CdsTokenVerifierTest {
     static final String AUD = CdsTestClient.SERVICE_URL + PATH;
 
     private final CdsTokenVerifier verifier = new CdsTokenVerifier(Map.of("ehr", client(CdsTestClient.jwks())),
-            new InMemoryReplayCache(1000, Clock.systemUTC()), Duration.ofSeconds(30));
+            new InMemoryReplayCache(1000, Clock.systemUTC()), Duration.ofSeconds(30), Duration.ofMinutes(5));
 
     static CdsSettings.Client client(String jwks) {
         return new CdsSettings.Client() {
@@ -116,9 +116,10 @@ class CdsTokenVerifierTest {
 
     @Test
     void issuedInTheFutureIsRefused() {
-        Instant later = Instant.now().plusSeconds(600);
+        // iat 2 minutes ahead (beyond the 30 s skew); exp within the 5-minute lifetime, so iat alone is at fault
+        Instant later = Instant.now().plusSeconds(120);
         String token = CdsTestClient.es384(CdsTestClient.claims(PATH).issueTime(Date.from(later))
-                .expirationTime(Date.from(later.plusSeconds(300))).build(), CdsTestClient.EC);
+                .expirationTime(Date.from(later.plusSeconds(120))).build(), CdsTestClient.EC);
         assertEquals("the token's iat is in the future", refusal(token));
     }
 
@@ -140,6 +141,33 @@ class CdsTokenVerifierTest {
         assertEquals("the token has expired", refusal(CdsTestClient.es384(CdsTestClient.claims(PATH)
                 .issueTime(Date.from(now.minusSeconds(100))).expirationTime(Date.from(now.minusSeconds(50))).build(),
                 CdsTestClient.EC)));
+    }
+
+    @Test
+    void aTokenLivingLongerThanTheMaximumIsRefused() throws Exception {
+        Instant now = Instant.now();
+        // exp 4 min 50 s ahead: within 5 minutes
+        verifier.verify(CdsTestClient.es384(CdsTestClient.claims(PATH).issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(290))).build(), CdsTestClient.EC), AUD);
+        // a day ahead: a leaked token would work all day, and its jti would have to be remembered as long
+        String dayLong = CdsTestClient.es384(CdsTestClient.claims(PATH).issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofDays(1)))).build(), CdsTestClient.EC);
+        assertEquals("the token's exp lies too far ahead (a CDS client's token may live at most a few minutes)",
+                refusal(dayLong));
+        // 10 minutes ahead: also beyond 5 minutes plus the 30 s skew
+        assertEquals("the token's exp lies too far ahead (a CDS client's token may live at most a few minutes)",
+                refusal(CdsTestClient.es384(CdsTestClient.claims(PATH).issueTime(Date.from(now))
+                        .expirationTime(Date.from(now.plusSeconds(600))).build(), CdsTestClient.EC)));
+    }
+
+    @Test
+    void theMaximumLifetimeMustBeWholeMinutes() {
+        Map<String, CdsSettings.Client> clients = Map.of("ehr", client(CdsTestClient.jwks()));
+        InMemoryReplayCache cache = new InMemoryReplayCache(10, Clock.systemUTC());
+        assertThrows(IllegalStateException.class,
+                () -> new CdsTokenVerifier(clients, cache, Duration.ofSeconds(30), Duration.ofSeconds(90)));
+        assertThrows(IllegalStateException.class,
+                () -> new CdsTokenVerifier(clients, cache, Duration.ofSeconds(30), Duration.ZERO));
     }
 
     @Test
