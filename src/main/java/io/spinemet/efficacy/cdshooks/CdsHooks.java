@@ -157,7 +157,7 @@ public class CdsHooks {
             count(serviceId, "precondition-failed");
             throw new PreconditionFailed(data.blocking());
         }
-        Findings findings = reader.read(request.patientId(), data.resources(), now);
+        Findings findings = reader.read(request.patientId(), request.fhirServer(), data.resources(), now);
         if (service.hook().equals("patient-view") && !findings.hasSpinalMetastasis()) {
             count(serviceId, "no-spinal-metastasis");
             return new CdsJson.Response(List.of());

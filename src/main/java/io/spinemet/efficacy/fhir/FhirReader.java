@@ -81,7 +81,21 @@ public final class FhirReader {
      * @param hookTime  when the hook fired: the end of the look-back window
      */
     public Findings read(String patientId, Collection<? extends Resource> resources, Instant hookTime) {
-        Reader r = new Reader(patientId, hookTime);
+        return read(patientId, null, resources, hookTime);
+    }
+
+    /**
+     * Reads the resources of one patient, held on one FHIR server.
+     *
+     * @param patientId  the FHIR id of the patient in the hook's context
+     * @param fhirServer the hook's {@code fhirServer}: a resource whose subject is an absolute reference to a patient
+     *                   on any other server (or any absolute reference, when {@code null}) is skipped
+     * @param resources  resources and searchset Bundles, as prefetched or fetched
+     * @param hookTime   when the hook fired: the end of the look-back window
+     */
+    public Findings read(String patientId, java.net.URI fhirServer, Collection<? extends Resource> resources,
+                         Instant hookTime) {
+        Reader r = new Reader(patientId, fhirServer, hookTime);
         List<Resource> flat = new ArrayList<>();
         for (Resource resource : resources) {
             flatten(resource, flat);
@@ -100,6 +114,10 @@ public final class FhirReader {
             r.accept(res);
         }
         return r.findings();
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static void flatten(Resource resource, List<Resource> into) {
@@ -139,6 +157,7 @@ public final class FhirReader {
 
     private final class Reader {
         private final String patientId;
+        private final String fhirServer;
         private final Instant hookTime;
         private final Instant windowStart;
         private String patient;
@@ -150,8 +169,9 @@ public final class FhirReader {
         private final List<Skipped> skipped = new ArrayList<>();
         private final Set<String> seen = new java.util.HashSet<>();
 
-        Reader(String patientId, Instant hookTime) {
+        Reader(String patientId, java.net.URI fhirServer, Instant hookTime) {
             this.patientId = patientId;
+            this.fhirServer = fhirServer == null ? null : withoutTrailingSlash(fhirServer.toString());
             this.hookTime = hookTime;
             this.windowStart = hookTime.minus(lookBack);
         }
@@ -195,10 +215,26 @@ public final class FhirReader {
             // Medication (read by reference) and anything else: not a finding by itself
         }
 
+        /**
+         * Whether a resource is about the patient in context: its subject must be a Patient reference with that id,
+         * relative or on the hook's own FHIR server. A Group, another resource type, or the same id on another server
+         * is another subject.
+         */
         private boolean ours(String ref, Reference subject) {
-            String id = subject == null ? null : subject.getReferenceElement().getIdPart();
+            org.hl7.fhir.instance.model.api.IIdType target = subject == null ? null : subject.getReferenceElement();
+            String id = target == null ? null : target.getIdPart();
             if (id == null) {
                 skipped.add(new Skipped(ref, "no subject"));
+                return false;
+            }
+            String type = target.getResourceType() != null ? target.getResourceType() : subject.getType();
+            if (!"Patient".equals(type)) {
+                skipped.add(new Skipped(ref, "its subject is not a Patient reference"));
+                return false;
+            }
+            if (target.hasBaseUrl() && (fhirServer == null
+                    || !fhirServer.equalsIgnoreCase(withoutTrailingSlash(target.getBaseUrl())))) {
+                skipped.add(new Skipped(ref, "its subject is a patient on another FHIR server"));
                 return false;
             }
             if (!patientId.equals(id)) {

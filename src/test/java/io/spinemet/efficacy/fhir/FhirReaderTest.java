@@ -102,6 +102,31 @@ class FhirReaderTest {
     }
 
     @Test
+    void onlyAPatientReferenceOnTheHooksOwnServerIsThePatientInContext() {
+        // the same id, but a Group, a typeless reference, or a Patient on another server: not this patient
+        Observation group = albumin("g", "2026-11-27T08:00:00Z", 30, "g/L");
+        group.setSubject(new Reference("Group/p1"));
+        Observation typeless = albumin("t", "2026-11-27T08:00:00Z", 30, "g/L");
+        typeless.setSubject(new Reference("p1"));
+        Observation elsewhere = albumin("e", "2026-11-27T08:00:00Z", 30, "g/L");
+        elsewhere.setSubject(new Reference("https://other.example/fhir/Patient/p1"));
+        java.net.URI server = java.net.URI.create("https://ehr.example/fhir/");
+        Findings f = reader.read("p1", server, List.of(group, typeless, elsewhere), HOOK);
+        assertTrue(f.observation(MeasurementCatalogue.SERUM_ALBUMIN).isEmpty());
+        assertEquals(List.of("its subject is not a Patient reference", "its subject is not a Patient reference",
+                "its subject is a patient on another FHIR server"), f.skipped().stream().map(Skipped::reason).toList());
+
+        // an absolute reference to the patient on the hook's own server is the patient (trailing slash aside)
+        Observation own = albumin("o", "2026-11-27T08:00:00Z", 30, "g/L");
+        own.setSubject(new Reference("https://ehr.example/fhir/Patient/p1"));
+        assertTrue(reader.read("p1", server, List.of(own), HOOK).observation(MeasurementCatalogue.SERUM_ALBUMIN)
+                .isPresent());
+        // and without a fhirServer to compare with, an absolute reference is not trusted
+        assertEquals(List.of("its subject is a patient on another FHIR server"),
+                reader.read("p1", List.of(own), HOOK).skipped().stream().map(Skipped::reason).toList());
+    }
+
+    @Test
     void integerScoresAndBundlesAreRead() {
         Observation kps = new Observation();
         kps.setId("k1");
