@@ -26,7 +26,8 @@ import java.util.Set;
  *
  * @param values      every valid factor value, given or derived, in catalogue order; {@code null} when unusable
  * @param derived     provenance of the derived factors (empty without measurements)
- * @param scores      both scores, when measurements were sent; otherwise {@code null}
+ * @param scores      both scores, when measurements were sent or factors alone suffice for one; otherwise
+ *                    {@code null}
  * @param derivation  the derivation, for the missing-factor messages ({@code null} without measurements)
  * @param sent        factors sent, validly or not: the names in the {@code factors} object and the factors of
  *                    measurements sent with a problem (a factor whose input was wrong is not also missing)
@@ -52,7 +53,7 @@ record PatientInputs(Map<String, Object> values, List<DerivedFactor> derived, Sc
             factors.fieldNames().forEachRemaining(sent::add);
         }
         if (measurementsNode == null) {
-            return new PatientInputs(given, List.of(), null, null, sent);
+            return new PatientInputs(given, List.of(), Scores.ofFactors(given).orElse(null), null, sent);
         }
         String pointer = JsonPointer.child(parentPointer, MEASUREMENTS);
         ObjectNode object = RequestValidator.object(measurementsNode, pointer, errors);
@@ -78,7 +79,8 @@ record PatientInputs(Map<String, Object> values, List<DerivedFactor> derived, Sc
                 }
             }
         }
-        Scores scores = derivation.problems().isEmpty() ? Scores.of(result.measurements(), derivation) : null;
+        Scores scores = derivation.problems().isEmpty()
+                ? Scores.of(result.measurements(), derivation, given == null ? Map.of() : given) : null;
         return new PatientInputs(values, derivation.derived(), scores, derivation, sent);
     }
 

@@ -148,14 +148,14 @@ public final class MeasurementDocs {
         md.append("\n## Tomita score\n\n").append(Tomita.CITATION).append("\n\n")
                 .append("| item | category | points |\n|---|---|---:|\n");
         for (String growth : List.of("SLOW", "MODERATE", "RAPID")) {
-            Score.Item i = Tomita.primary(growth, java.util.Optional.empty());
+            Score.Item i = Tomita.primary(growth, growth);
             md.append(row(i));
         }
         for (String v : List.of("NONE", "REMOVABLE", "UNREMOVABLE")) {
             md.append(row(Tomita.visceral(v)));
         }
-        md.append(row(Tomita.bone(java.util.Optional.of(1), java.util.Optional.of(0)).orElseThrow()));
-        md.append(row(Tomita.bone(java.util.Optional.of(2), java.util.Optional.of(0)).orElseThrow()));
+        md.append(row(Tomita.bone(java.util.Optional.of(1), java.util.Optional.of(0), "").orElseThrow()));
+        md.append(row(Tomita.bone(java.util.Optional.of(2), java.util.Optional.of(0), "").orElseThrow()));
         md.append("\n| total | goal | strategy |\n|---|---|---|\n");
         Tomita.BANDS.forEach(b -> md.append("| ").append(b.min()).append("-").append(b.max()).append(" | ")
                 .append(b.prognosis()).append(" | ").append(b.strategy()).append(" |\n"));
@@ -164,6 +164,18 @@ public final class MeasurementDocs {
                 + "lesions are \"isolated\" in one region, so such a patient scores as multiple: 2 points where "
                 + "Tomita's table gives 1. A score with a missing item is not "
                 + "computed: the answer lists the measurements it needs and gives no band.\n");
+
+        md.append("\n## Score items from factors\n\nA prediction request may give a factor directly instead of the "
+                + "measurement behind it. The factor then settles a score item only where its value puts the patient "
+                + "in one published category, and the item's input names the factor: `vertebraeInvolved` (both "
+                + "scores' vertebra items), `frankelGrade` (Tokuhashi's palsy), `primaryTumorGrowth` (Tomita's "
+                + "primary tumour), and `extraspinalBoneMetastasis` and `visceralMetastasis` when false (no focus, no "
+                + "visceral metastasis). When true they do not say how many foci or whether the metastases are "
+                + "removable, so the item still needs its measurement and a warning says so; in Tomita's bone item, "
+                + "`extraspinalBoneMetastasis` = true already makes the metastases multiple. `poorPerformanceStatus` "
+                + "never settles Tokuhashi's general condition (it also counts ECOG and Barthel, and false spans two "
+                + "KPS bands). With factors alone Tokuhashi cannot be computed (it needs the KPS and the primary "
+                + "site); the answer carries `scores` when Tomita can be.\n");
 
         md.append("\n## Cohort CSV columns\n\nA training or batch CSV may carry these columns in place of, or beside, "
                 + "factor columns; each row's factors are derived by the same rules, and the model card's cohort "

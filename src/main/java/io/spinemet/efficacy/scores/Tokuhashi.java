@@ -56,16 +56,26 @@ public final class Tokuhashi {
     }
 
     public static Score score(Measurements m) {
+        return score(m, GivenFactors.NONE);
+    }
+
+    /** The score from measurements, with factors given directly settling the items they can (see {@link GivenFactors}). */
+    static Score score(Measurements m, GivenFactors given) {
         List<Score.Item> items = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         generalCondition(m, warnings).ifPresentOrElse(items::add, () -> missing.add(KPS));
-        m.integer(EXTRASPINAL).ifPresentOrElse(n -> items.add(extraspinal(n)), () -> missing.add(EXTRASPINAL));
-        m.integer(VERTEBRAE).ifPresentOrElse(n -> items.add(vertebrae(n)), () -> missing.add(VERTEBRAE));
-        m.code(VISCERAL).ifPresentOrElse(v -> items.add(visceral(v)), () -> missing.add(VISCERAL));
+        m.integer(EXTRASPINAL).map(Tokuhashi::extraspinal).or(() -> extraspinal(given, warnings))
+                .ifPresentOrElse(items::add, () -> missing.add(EXTRASPINAL));
+        m.integer(VERTEBRAE).map(n -> vertebrae(n, n + (n == 1 ? " vertebra" : " vertebrae")))
+                .or(() -> given.vertebrae().map(n -> vertebrae(n, GivenFactors.input(GivenFactors.VERTEBRAE, n))))
+                .ifPresentOrElse(items::add, () -> missing.add(VERTEBRAE));
+        m.code(VISCERAL).map(Tokuhashi::visceral).or(() -> visceral(given, warnings))
+                .ifPresentOrElse(items::add, () -> missing.add(VISCERAL));
         m.code(PRIMARY_SITE).ifPresentOrElse(s -> items.add(primarySite(PrimarySite.valueOf(s))),
                 () -> missing.add(PRIMARY_SITE));
-        palsy(m).ifPresentOrElse(items::add, () -> missing.add(FRANKEL));
+        palsy(m).or(() -> given.frankel().map(g -> palsy(g, GivenFactors.input(GivenFactors.FRANKEL, g))))
+                .ifPresentOrElse(items::add, () -> missing.add(FRANKEL));
         if (!missing.isEmpty()) {
             return Score.notComputed(missing, CITATION, warnings);
         }
@@ -120,9 +130,26 @@ public final class Tokuhashi {
                 : foci >= 1 ? new Score.Item(item, input, "1-2", 1) : new Score.Item(item, input, "0", 2);
     }
 
+    /** extraspinalBoneMetastasis = false: no focus; true does not say 1-2 or >= 3. */
+    private static Optional<Score.Item> extraspinal(GivenFactors given, List<String> warnings) {
+        return GivenFactors.whenFalse(given.extraspinal(), GivenFactors.EXTRASPINAL, EXTRASPINAL,
+                "whether there are 1-2 or >= 3 foci",
+                input -> new Score.Item("Extraspinal bone metastasis foci", input, "0", 2), warnings);
+    }
+
+    /** visceralMetastasis = false: no metastasis; true does not say removable or not. */
+    private static Optional<Score.Item> visceral(GivenFactors given, List<String> warnings) {
+        return GivenFactors.whenFalse(given.visceral(), GivenFactors.VISCERAL, VISCERAL,
+                "whether the metastases are removable",
+                input -> new Score.Item("Metastases to major internal organs", input, "no metastasis", 2), warnings);
+    }
+
     static Score.Item vertebrae(int n) {
+        return vertebrae(n, n + (n == 1 ? " vertebra" : " vertebrae"));
+    }
+
+    static Score.Item vertebrae(int n, String input) {
         String item = "Metastases in the vertebral body";
-        String input = n + (n == 1 ? " vertebra" : " vertebrae");
         return n >= 3 ? new Score.Item(item, input, ">= 3", 0)
                 : n == 2 ? new Score.Item(item, input, "2", 1) : new Score.Item(item, input, "1", 2);
     }
@@ -164,12 +191,16 @@ public final class Tokuhashi {
         } else {
             return Optional.empty();
         }
+        return Optional.of(palsy(grade, input));
+    }
+
+    static Score.Item palsy(String grade, String input) {
         String item = "Palsy";
-        return Optional.of(switch (grade) {
+        return switch (grade) {
             case "A", "B" -> new Score.Item(item, input, "complete (Frankel A, B)", 0);
             case "C", "D" -> new Score.Item(item, input, "incomplete (Frankel C, D)", 1);
             case "E" -> new Score.Item(item, input, "none (Frankel E)", 2);
             default -> throw new IllegalArgumentException(grade);
-        });
+        };
     }
 }

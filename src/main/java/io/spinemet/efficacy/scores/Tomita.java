@@ -44,33 +44,62 @@ public final class Tomita {
 
     /** The score, taking the primary's growth class from the derivation (site class or the class given). */
     public static Score score(Measurements m, FactorDerivation.Derivation derivation) {
+        return score(m, derivation, GivenFactors.NONE);
+    }
+
+    /**
+     * The score from measurements and their derivation, with factors given directly settling the items they can (see
+     * {@link GivenFactors}).
+     */
+    static Score score(Measurements m, FactorDerivation.Derivation derivation, GivenFactors given) {
         List<Score.Item> items = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        Object growth = derivation.factors().get("primaryTumorGrowth");
+        List<String> warnings = new ArrayList<>();
+        Object growth = derivation.factors().get(GivenFactors.GROWTH);
         if (growth != null) {
-            items.add(primary((String) growth, m.code(PRIMARY_SITE)));
+            items.add(primary((String) growth, m.code(PRIMARY_SITE).map(s -> s + " (" + growth + ")")
+                    .orElse((String) growth)));
+        } else if (given.growth().isPresent()) {
+            items.add(primary(given.growth().get(), GivenFactors.input(GivenFactors.GROWTH, given.growth().get())));
         } else {
             missing.add(m.has(PRIMARY_SITE) ? GROWTH_CLASS : PRIMARY_SITE);
         }
-        m.code(VISCERAL).ifPresentOrElse(v -> items.add(visceral(v)), () -> missing.add(VISCERAL));
-        bone(m.integer(VERTEBRAE), m.integer(EXTRASPINAL)).ifPresentOrElse(items::add, () -> {
-            if (m.integer(VERTEBRAE).isEmpty()) {
+        m.code(VISCERAL).map(Tomita::visceral)
+                .or(() -> GivenFactors.whenFalse(given.visceral(), GivenFactors.VISCERAL, VISCERAL,
+                        "whether the metastases are treatable",
+                        input -> new Score.Item("Visceral metastases", input, "no metastasis", 0), warnings))
+                .ifPresentOrElse(items::add, () -> missing.add(VISCERAL));
+        Optional<Integer> vertebrae = m.integer(VERTEBRAE).or(given::vertebrae);
+        // extraspinalBoneMetastasis = true means at least one focus: enough to make the bone metastases multiple
+        Optional<Integer> extraspinal = m.integer(EXTRASPINAL)
+                .or(() -> given.extraspinal().map(any -> any ? 1 : 0));
+        bone(vertebrae, extraspinal, boneInput(m, given)).ifPresentOrElse(items::add, () -> {
+            if (vertebrae.isEmpty()) {
                 missing.add(VERTEBRAE);
             }
-            if (m.integer(EXTRASPINAL).isEmpty()) {
+            if (extraspinal.isEmpty()) {
                 missing.add(EXTRASPINAL);
             }
         });
         if (!missing.isEmpty()) {
-            return Score.notComputed(missing, CITATION, List.of());
+            return Score.notComputed(missing, CITATION, warnings);
         }
         int total = items.stream().mapToInt(Score.Item::points).sum();
-        return Score.computed(items, MAXIMUM, Score.Banding.of(BANDS, total), CITATION, List.of());
+        return Score.computed(items, MAXIMUM, Score.Banding.of(BANDS, total), CITATION, warnings);
     }
 
-    static Score.Item primary(String growthClass, Optional<String> site) {
+    private static String boneInput(Measurements m, GivenFactors given) {
+        String vertebrae = m.integer(VERTEBRAE).map(n -> n + (n == 1 ? " vertebra" : " vertebrae"))
+                .or(() -> given.vertebrae().map(n -> GivenFactors.input(GivenFactors.VERTEBRAE, n)))
+                .orElse("vertebrae not given");
+        String extraspinal = m.integer(EXTRASPINAL).map(n -> n + (n == 1 ? " extraspinal focus" : " extraspinal foci"))
+                .or(() -> given.extraspinal().map(b -> GivenFactors.input(GivenFactors.EXTRASPINAL, b)))
+                .orElse("extraspinal foci not given");
+        return vertebrae + ", " + extraspinal;
+    }
+
+    static Score.Item primary(String growthClass, String input) {
         String item = "Primary tumour";
-        String input = site.map(s -> s + " (" + growthClass + ")").orElse(growthClass);
         return switch (growthClass) {
             case "SLOW" -> new Score.Item(item, input, "slow growth", 1);
             case "MODERATE" -> new Score.Item(item, input, "moderate growth", 2);
@@ -90,12 +119,9 @@ public final class Tomita {
     }
 
     /** Solitary when 1 vertebra and 0 extraspinal foci; multiple when either count shows a second lesion. */
-    static Optional<Score.Item> bone(Optional<Integer> vertebrae, Optional<Integer> extraspinal) {
+    static Optional<Score.Item> bone(Optional<Integer> vertebrae, Optional<Integer> extraspinal, String input) {
         String item = "Bone metastases (spine included)";
         boolean multiple = vertebrae.filter(n -> n >= 2).isPresent() || extraspinal.filter(n -> n >= 1).isPresent();
-        String input = vertebrae.map(n -> n + (n == 1 ? " vertebra" : " vertebrae")).orElse("vertebrae not given")
-                + ", " + extraspinal.map(n -> n + (n == 1 ? " extraspinal focus" : " extraspinal foci"))
-                .orElse("extraspinal foci not given");
         if (multiple) {
             return Optional.of(new Score.Item(item, input, "multiple", 2));
         }

@@ -299,6 +299,36 @@ class MeasurementApiTest {
                 .body("tomita.missingInputs", contains("primaryTumorGrowthClass", "extraspinalBoneMetastasesCount"));
     }
 
+    @Test
+    void aPredictionFromFactorsAloneCarriesTheScoresTheySufficeFor() {
+        // Tomita from factors: RAPID 4 + no visceral metastasis 0 + 1 vertebra, no extraspinal focus (solitary) 1 = 5
+        String tomitaFactors = "\"primaryTumorGrowth\": \"RAPID\", \"visceralMetastasis\": false, "
+                + "\"vertebraeInvolved\": 1, \"extraspinalBoneMetastasis\": false";
+        post("/api/v1/predictions", "{\"procedure\": \"PVP\", \"factors\": {\"malnutrition\": true, "
+                + "\"poorPerformanceStatus\": false, " + REST_FALSE + ", " + tomitaFactors + "}}")
+                .statusCode(200)
+                .body("$", not(hasKey("derivedFactors")))
+                .body("scores.tomita.computed", equalTo(true))
+                .body("scores.tomita.total", equalTo(5))
+                .body("scores.tomita.band.range", equalTo("4-5"))
+                .body("scores.tomita.items.input", hasItem("factor primaryTumorGrowth = RAPID"))
+                .body("scores.tokuhashi.computed", equalTo(false))
+                .body("scores.tokuhashi.missingInputs", contains("karnofskyPerformanceStatus", "primaryTumorSite",
+                        "frankelClassification"));
+        // the model's factors alone suffice for no score: no scores, as before
+        post("/api/v1/predictions", "{\"procedure\": \"PVP\", \"factors\": {\"malnutrition\": true, "
+                + "\"poorPerformanceStatus\": false, " + REST_FALSE + "}}")
+                .statusCode(200)
+                .body("$", not(hasKey("scores")));
+        // and the comparison carries them too
+        post("/api/v1/predictions/comparison", "{\"factors\": {\"malnutrition\": true, \"poorPerformanceStatus\": "
+                + "false, \"leukopenia\": false, \"frankelGrade\": \"D\", " + REST_FALSE + ", " + tomitaFactors
+                + "}}")
+                .statusCode(200)
+                .body("$", not(hasKey("derivedFactors")))
+                .body("scores.tomita.total", equalTo(5));
+    }
+
     // ---- catalogue ----
 
     @Test
