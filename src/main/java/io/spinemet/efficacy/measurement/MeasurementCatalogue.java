@@ -1,5 +1,6 @@
 package io.spinemet.efficacy.measurement;
 
+import io.spinemet.efficacy.catalogue.Factor;
 import io.spinemet.efficacy.catalogue.FactorCatalogue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -172,7 +173,7 @@ public final class MeasurementCatalogue {
                     List.of("targetedTherapy")),
             new Measurement(VERTEBRAE, "Vertebrae with metastasis",
                     "Number of vertebral bodies with metastasis on MRI, CT, bone scan or PET-CT.",
-                    ValueType.INTEGER, List.of(), null, Range.integers(1, 33), List.of(), List.of(),
+                    ValueType.INTEGER, List.of(), null, factorRange("vertebraeInvolved"), List.of(), List.of(),
                     List.of(derives("vertebraeInvolved", "vertebraeInvolved is the count", "identity")),
                     List.of("vertebraeInvolved", TOKUHASHI, TOMITA)),
             new Measurement(EXTRASPINAL, "Extraspinal bone metastases",
@@ -246,6 +247,12 @@ public final class MeasurementCatalogue {
     }
 
     /** A derivation citing the factor catalogue's definition source for {@code factor}. */
+    /** The range of an integer factor that a count derives one to one: the factor catalogue's, so the two agree. */
+    private static Range factorRange(String factor) {
+        Factor f = FactorCatalogue.find(factor).orElseThrow();
+        return Range.integers(f.minimum(), f.maximum());
+    }
+
     private static Derives derives(String factor, String rule, String cutoff) {
         return new Derives(factor, rule, cutoff, FactorCatalogue.get(factor).source());
     }

@@ -356,10 +356,17 @@ class FactorDerivationTest {
     }
 
     @Test
-    void aCountBeyondTheFactorCatalogueIsAProblemNotADerivation() {
-        // vertebraeInvolved has the factor catalogue's bounds; the measurement's range is within them
-        var d = derive(b -> b.integer(VERTEBRAE, 33));
-        assertTrue(d.problems().isEmpty() == io.spinemet.efficacy.catalogue.FactorCatalogue.get("vertebraeInvolved")
-                .allows(33));
+    void theVertebraCountHasTheFactorsRange() {
+        // at most 25: the 24 mobile vertebrae and the sacrum (factor catalogue); 26 is refused as a measurement,
+        // with the range it advertises, rather than accepted and then refused as a derivation
+        assertEquals(25, derive(b -> b.integer(VERTEBRAE, 25)).factors().get("vertebraeInvolved"));
+        assertEquals(1, derive(b -> b.integer(VERTEBRAE, 1)).factors().get("vertebraeInvolved"));
+        List<MeasurementProblem> refused = problems(b -> b.integer(VERTEBRAE, 26));
+        assertEquals(1, refused.size());
+        assertEquals(VERTEBRAE, refused.get(0).measurement());
+        assertTrue(refused.get(0).allowed().contains("1 to 25"), refused.get(0).toString());
+        assertTrue(MeasurementCatalogue.find(VERTEBRAE).orElseThrow().range().contains(java.math.BigDecimal.valueOf(25)));
+        assertFalse(MeasurementCatalogue.find(VERTEBRAE).orElseThrow().range().contains(java.math.BigDecimal.valueOf(26)));
+        assertEquals(1, problems(b -> b.integer(VERTEBRAE, 0)).size());
     }
 }
