@@ -218,6 +218,7 @@ public final class CardBuilder {
         outcomes.forEach(o -> missing.addAll(o.missing()));
         Set<String> warnings = new LinkedHashSet<>();
         outcomes.forEach(o -> o.scenarios().forEach(sc -> sc.brief().warnings().forEach(w -> warnings.add(w.message()))));
+        derivation.derived().stream().map(DerivedFactor::note).filter(java.util.Objects::nonNull).forEach(warnings::add);
         return new CardDetail(predictions, outcomes.stream().anyMatch(o -> o.scenarios().size() > 1), factors,
                 missing.stream().map(f -> new CardDetail.Missing(label(f), needs(f, derivation))).toList(),
                 problems, incomplete, mapped.notes(),

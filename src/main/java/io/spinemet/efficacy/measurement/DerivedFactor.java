@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param rule   the rule applied
  * @param cutoff the cut-off (or mapping) applied
  * @param source the published source of the cut-off
+ * @param note   what a reader should check about the inputs (scales that disagree), or {@code null}
  */
 @Schema(name = "DerivedFactor", description = "A factor derived from measurements, with its inputs, rule, cut-off "
         + "and source.")
@@ -24,10 +25,17 @@ public record DerivedFactor(
         @JsonSerialize(using = ConstantText.class)
         @Schema(examples = "malnutrition is true when serum albumin < 35 g/L") String rule,
         @JsonSerialize(using = ConstantText.class) @Schema(examples = "< 35 g/L (3.5 g/dL)") String cutoff,
-        @JsonSerialize(using = ConstantText.class) String source) {
+        @JsonSerialize(using = ConstantText.class) String source,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "What to check about the inputs, e.g. performance scales that disagree; absent when "
+                + "nothing.") String note) {
 
     public DerivedFactor {
         inputs = List.copyOf(inputs);
+    }
+
+    public DerivedFactor(String factor, Object value, List<Input> inputs, String rule, String cutoff, String source) {
+        this(factor, value, inputs, rule, cutoff, source, null);
     }
 
     /**

@@ -118,33 +118,38 @@ public final class FactorDerivation {
                     v.number().compareTo(LEUKOCYTES_BELOW_10E9_L) < 0, LEUKOCYTE_COUNT, List.of(v)));
         }
 
-        /** Poor when any scale given is poor: KPS <= 40, ECOG >= 3, Barthel <= 60. */
+        /**
+         * Poor when any scale given is poor: KPS <= 40, ECOG >= 3, Barthel <= 60. Scales that disagree are noted, as
+         * likely a slip in one of them: the rule still takes the poorer.
+         */
         void performanceStatus() {
             List<MeasuredValue> given = new ArrayList<>();
-            boolean poor = false;
-            Optional<Integer> kps = m.integer(KPS);
-            Optional<Integer> ecog = m.integer(ECOG);
-            Optional<Integer> barthel = m.integer(BARTHEL);
-            if (kps.isPresent()) {
-                given.add(m.get(KPS).orElseThrow());
-                poor |= kps.get() <= KPS_POOR_AT_MOST;
-            }
-            if (ecog.isPresent()) {
-                given.add(m.get(ECOG).orElseThrow());
-                poor |= ecog.get() >= ECOG_POOR_AT_LEAST;
-            }
-            if (barthel.isPresent()) {
-                given.add(m.get(BARTHEL).orElseThrow());
-                poor |= barthel.get() <= BARTHEL_POOR_AT_MOST;
-            }
+            List<String> poorScales = new ArrayList<>();
+            List<String> fitScales = new ArrayList<>();
+            m.integer(KPS).ifPresent(k -> scale(KPS, "KPS " + k, k <= KPS_POOR_AT_MOST, given, poorScales, fitScales));
+            m.integer(ECOG).ifPresent(e -> scale(ECOG, "ECOG " + e, e >= ECOG_POOR_AT_LEAST, given, poorScales,
+                    fitScales));
+            m.integer(BARTHEL).ifPresent(b -> scale(BARTHEL, "Barthel " + b, b <= BARTHEL_POOR_AT_MOST, given,
+                    poorScales, fitScales));
             if (given.isEmpty()) {
                 return;
             }
+            boolean poor = !poorScales.isEmpty();
+            String note = poor && !fitScales.isEmpty()
+                    ? "The performance scales disagree: " + String.join(", ", poorScales) + " poor; "
+                            + String.join(", ", fitScales) + " not. The rule takes the poorer; check the entries."
+                    : null;
             Derives first = MeasurementCatalogue.rule(given.get(0).id(), "poorPerformanceStatus");
             String cutoff = given.stream().map(v -> MeasurementCatalogue.rule(v.id(), "poorPerformanceStatus").cutoff())
                     .collect(Collectors.joining(" or "));
             out.put("poorPerformanceStatus", new DerivedFactor("poorPerformanceStatus", poor,
-                    given.stream().map(MeasuredValue::asInput).toList(), first.rule(), cutoff, first.source()));
+                    given.stream().map(MeasuredValue::asInput).toList(), first.rule(), cutoff, first.source(), note));
+        }
+
+        private void scale(String id, String shown, boolean poor, List<MeasuredValue> given, List<String> poorScales,
+                           List<String> fitScales) {
+            given.add(m.get(id).orElseThrow());
+            (poor ? poorScales : fitScales).add(shown);
         }
 
         /** The site's Tomita class, or the class given; both given must agree. */

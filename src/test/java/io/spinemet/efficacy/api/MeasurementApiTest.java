@@ -300,6 +300,17 @@ class MeasurementApiTest {
     }
 
     @Test
+    void performanceScalesThatDisagreeAreNotedInTheDerivation() {
+        post("/api/v1/predictions", pvp("\"karnofskyPerformanceStatus\": 90, \"ecogPerformanceStatus\": 4, "
+                + "\"serumAlbumin\": {\"value\": 40, \"unit\": \"g/L\"}", REST_FALSE))
+                .statusCode(200)
+                .body("derivedFactors.find { it.factor == 'poorPerformanceStatus' }.value", equalTo(true))
+                .body("derivedFactors.find { it.factor == 'poorPerformanceStatus' }.note",
+                        containsString("ECOG 4 poor; KPS 90 not"))
+                .body("derivedFactors.find { it.factor == 'malnutrition' }", not(hasKey("note")));
+    }
+
+    @Test
     void aPredictionFromFactorsAloneCarriesTheScoresTheySufficeFor() {
         // Tomita from factors: RAPID 4 + no visceral metastasis 0 + 1 vertebra, no extraspinal focus (solitary) 1 = 5
         String tomitaFactors = "\"primaryTumorGrowth\": \"RAPID\", \"visceralMetastasis\": false, "

@@ -250,6 +250,22 @@ class CdsServicesResourceTest {
     }
 
     @Test
+    void performanceScalesThatDisagreeAreShownOnTheCard() throws Exception {
+        // the example's newest KPS is 60 (not poor); an ECOG of 4 (poor) beside it is a likely slip in one entry
+        ObjectNode request = example("pvp-complete.order-select.json");
+        for (JsonNode entry : request.at("/prefetch/observations/entry")) {
+            if ("ecog-1".equals(entry.at("/resource/id").asText())) {
+                ((ObjectNode) entry.get("resource")).put("valueInteger", 4);
+            }
+        }
+        String detail = card(post("spinemet-order-select", request)).get("detail").asText();
+        assertTrue(detail.contains("The performance scales disagree: ECOG 4 poor; KPS 60 not"), detail);
+        String agreeing = card(post("spinemet-order-select", example("pvp-complete.order-select.json")))
+                .get("detail").asText();
+        assertFalse(agreeing.contains("scales disagree"), agreeing);
+    }
+
+    @Test
     void anOperationOutcomeInAPrefetchEntryMakesThatDataUnavailable() throws Exception {
         ObjectNode request = example("pvp-complete.order-select.json");
         ((ObjectNode) request.get("prefetch")).set("observations", JSON.readTree(

@@ -92,6 +92,23 @@ class FactorDerivationTest {
         assertEquals(false, good.factors().get("poorPerformanceStatus"));
     }
 
+    @Test
+    void scalesThatDisagreeAreNotedAndThePoorerCounts() {
+        // KPS 80 (not <= 40) with Barthel 55 (<= 60): poor, and the disagreement is noted
+        DerivedFactor mixed = derive(b -> b.integer(KPS, 80).integer(BARTHEL, 55)).of("poorPerformanceStatus")
+                .orElseThrow();
+        assertEquals(true, mixed.value());
+        assertEquals("The performance scales disagree: Barthel 55 poor; KPS 80 not. The rule takes the poorer; check "
+                + "the entries.", mixed.note());
+        // KPS 90 with ECOG 4: the same
+        assertTrue(derive(b -> b.integer(KPS, 90).integer(ECOG, 4)).of("poorPerformanceStatus").orElseThrow().note()
+                .contains("ECOG 4 poor; KPS 90 not"));
+        // agreeing scales, either way, and a single scale: no note
+        assertNull(derive(b -> b.integer(KPS, 40).integer(ECOG, 3)).of("poorPerformanceStatus").orElseThrow().note());
+        assertNull(derive(b -> b.integer(KPS, 80).integer(ECOG, 1)).of("poorPerformanceStatus").orElseThrow().note());
+        assertNull(derive(b -> b.integer(ECOG, 4)).of("poorPerformanceStatus").orElseThrow().note());
+    }
+
     /** Tomita classes of the factor catalogue: SLOW breast, thyroid, prostate; MODERATE kidney, uterus; RAPID lung,
      * stomach, liver, colon, unknown primary. */
     @ParameterizedTest
