@@ -403,8 +403,7 @@ public final class FhirReader {
         private boolean spinalSite(Condition c) {
             for (Coding coding : c.getCode().getCoding()) {
                 // a spine-specific code needs no body site
-                if (CodeSystems.SNOMED_CT.equals(coding.getSystem())
-                        && sources.spinalMetastasis().snomed().contains(coding.getCode())) {
+                if (sources.spinalMetastasis().siteImplied(coding.getSystem(), coding.getCode())) {
                     return true;
                 }
             }

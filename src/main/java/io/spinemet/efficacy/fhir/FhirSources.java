@@ -11,7 +11,7 @@ import java.util.Set;
  * @param observations   Observation codes per measurement
  * @param spinalMetastasis secondary malignant neoplasm of bone, counted as spinal when its code or body site says so
  * @param visceralMetastasis secondary malignant neoplasm of lung, liver, kidney or brain (data dictionary §2(10))
- * @param primaryCancer  ICD-10 codes of a primary malignant neoplasm (by prefix)
+ * @param primaryCancer  ICD-10 codes (by prefix) and SNOMED CT concepts of a primary malignant neoplasm
  * @param radiotherapy   Procedure / ServiceRequest codes of radiotherapy
  */
 public record FhirSources(List<ObservationSource> observations, ConditionCodes spinalMetastasis,
@@ -59,13 +59,27 @@ public record FhirSources(List<ObservationSource> observations, ConditionCodes s
 
     /**
      * Condition codes: ICD-10 (WHO or CM) by prefix, SNOMED CT by exact concept, and body sites (SNOMED CT) that
-     * qualify a less specific code.
+     * qualify a less specific code. There is no terminology server: a SNOMED CT concept matches only when it is listed,
+     * never because it descends from a listed one.
+     *
+     * @param icd10Prefixes     ICD-10 codes, by prefix; when body sites are given, such a code needs one
+     * @param snomed            SNOMED CT concepts, exact; when body sites are given, such a concept needs one
+     * @param snomedSiteImplied SNOMED CT concepts, exact, whose meaning already holds the site (secondary malignant
+     *                          neoplasm of vertebral column): no body site needed
+     * @param bodySites         SNOMED CT body sites that qualify the codes of the first two sets; empty: none needed
      */
-    public record ConditionCodes(Set<String> icd10Prefixes, Set<String> snomed, Set<String> bodySites) {
+    public record ConditionCodes(Set<String> icd10Prefixes, Set<String> snomed, Set<String> snomedSiteImplied,
+                                 Set<String> bodySites) {
         public ConditionCodes {
             icd10Prefixes = Set.copyOf(icd10Prefixes);
             snomed = Set.copyOf(snomed);
+            snomedSiteImplied = Set.copyOf(snomedSiteImplied);
             bodySites = Set.copyOf(bodySites);
+        }
+
+        /** Codes whose meaning needs no qualifying body site. */
+        public ConditionCodes(Set<String> icd10Prefixes, Set<String> snomed) {
+            this(icd10Prefixes, snomed, Set.of(), Set.of());
         }
 
         public boolean matches(String system, String code) {
@@ -76,7 +90,12 @@ public record FhirSources(List<ObservationSource> observations, ConditionCodes s
                 String plain = code.replace(".", "");
                 return icd10Prefixes.stream().anyMatch(p -> plain.startsWith(p.replace(".", "")));
             }
-            return CodeSystems.SNOMED_CT.equals(system) && snomed.contains(code);
+            return CodeSystems.SNOMED_CT.equals(system) && (snomed.contains(code) || snomedSiteImplied.contains(code));
+        }
+
+        /** Whether the code is one whose meaning holds the site, so that it needs no body site. */
+        public boolean siteImplied(String system, String code) {
+            return CodeSystems.SNOMED_CT.equals(system) && snomedSiteImplied.contains(code);
         }
     }
 }

@@ -29,8 +29,9 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>Observations: their measurement, value and unit as recorded.</li>
- *   <li>Primary cancer Condition (ICD-10): {@code primaryTumorSite} by {@link PrimarySite#fromIcd10}; two primaries of
- *       different sites leave it missing.</li>
+ *   <li>Primary cancer Condition: {@code primaryTumorSite} by {@link PrimarySite#fromIcd10} for an ICD-10 code and
+ *       {@link PrimarySite#fromSnomed} (exact concepts) for a SNOMED CT code; two primaries of different sites leave
+ *       it missing.</li>
  *   <li>Spinal-metastasis Condition: {@code spinalMetastasisDiagnosisDate} from its onset (the earliest).</li>
  *   <li>Cytotoxic administrations ({@link CytotoxicAgents}) up to the hook: {@code cytotoxicChemotherapy} GIVEN
  *       with the first and last dose dates.</li>
@@ -112,11 +113,15 @@ public final class MeasurementMapping {
         }
         Map<PrimarySite, List<String>> sites = new LinkedHashMap<>();
         for (ConditionFinding c : findings.conditions(ConditionKind.PRIMARY_CANCER)) {
-            Optional<PrimarySite> site = PrimarySite.fromIcd10(c.code());
+            boolean snomed = CodeSystems.SNOMED_CT.equals(c.system());
+            Optional<PrimarySite> site = snomed ? PrimarySite.fromSnomed(c.code())
+                    : CodeSystems.isIcd10(c.system()) ? PrimarySite.fromIcd10(c.code()) : Optional.empty();
             if (site.isPresent()) {
                 sites.computeIfAbsent(site.get(), s -> new ArrayList<>()).add(c.reference());
             } else {
-                notes.add(c.reference() + ": its ICD-10 code does not tell the primary site; record "
+                notes.add(c.reference() + (snomed ? ": its SNOMED CT concept " + c.code() + " is not one the service "
+                        + "maps to a primary site (listed concepts only, not their descendants)"
+                        : ": its ICD-10 code does not tell the primary site") + "; record "
                         + MeasurementCatalogue.PRIMARY_SITE + ".");
             }
         }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The organ site of the primary tumour, coded as the revised Tokuhashi score groups it, with its ICD-10 categories,
- * its Tokuhashi points and (where the published list names it) its Tomita growth class.
+ * its SNOMED CT concepts, its Tokuhashi points and (where the published list names it) its Tomita growth class.
  *
  * <p>Tokuhashi points: revised Tokuhashi score, Tokuhashi et al., Spine 2005;30(19):2186-2191, item "primary site of
  * the cancer" (as reproduced in NICE CG75 appendix 3): 0 lung, osteosarcoma, stomach, bladder, oesophagus, pancreas;
@@ -17,34 +17,90 @@ import java.util.Optional;
  * here ({@code null}) and the class must then be given as the measurement {@code primaryTumorGrowthClass}.
  */
 public enum PrimarySite {
-    LUNG("Lung and bronchus", List.of("C33", "C34"), 0, "RAPID"),
+    // SNOMED CT: exact concept ids (display names and where each was checked: docs/cds-hooks.md).
+    LUNG("Lung and bronchus", List.of("C33", "C34"),
+            List.of("363358000", // Malignant tumor of lung
+                    "93880001", // Primary malignant neoplasm of lung
+                    "254637007", // Non-small cell lung cancer
+                    "254632001", // Small cell carcinoma of lung
+                    "254626006"), // Adenocarcinoma of lung
+            0, "RAPID"),
     OSTEOSARCOMA("Osteosarcoma (primary bone; ICD-10 C40-C41 with osteosarcoma morphology, ICD-O-3 9180-9195)",
-            List.of(), 0, null),
-    STOMACH("Stomach", List.of("C16"), 0, "RAPID"),
-    BLADDER("Urinary bladder", List.of("C67"), 0, null),
-    OESOPHAGUS("Oesophagus", List.of("C15"), 0, null),
-    PANCREAS("Pancreas", List.of("C25"), 0, null),
-    LIVER("Liver and intrahepatic bile ducts", List.of("C22"), 1, "RAPID"),
-    GALLBLADDER("Gallbladder and extrahepatic bile ducts", List.of("C23", "C24"), 1, null),
-    UNKNOWN_PRIMARY("Primary site unidentified (cancer of unknown primary)", List.of("C80"), 1, "RAPID"),
-    COLON("Colon and rectosigmoid junction", List.of("C18", "C19"), 2, "RAPID"),
-    KIDNEY("Kidney (except renal pelvis)", List.of("C64"), 3, "MODERATE"),
-    UTERUS("Uterus (corpus and unspecified part)", List.of("C54", "C55"), 3, "MODERATE"),
-    RECTUM("Rectum", List.of("C20"), 4, null),
-    THYROID("Thyroid", List.of("C73"), 5, "SLOW"),
-    BREAST("Breast", List.of("C50"), 5, "SLOW"),
-    PROSTATE("Prostate", List.of("C61"), 5, "SLOW"),
-    CARCINOID("Carcinoid (well-differentiated neuroendocrine tumour, any site; ICD-10-CM C7A)", List.of(), 5, null),
-    OTHER("Any other primary site (Tokuhashi 'others'), haematological malignancies included", List.of(), 2, null);
+            List.of(), List.of(), 0, null),
+    STOMACH("Stomach", List.of("C16"),
+            List.of("363349007", // Malignant tumor of stomach
+                    "372014001"), // Primary malignant neoplasm of stomach
+            0, "RAPID"),
+    BLADDER("Urinary bladder", List.of("C67"),
+            List.of("399326009", // Malignant tumor of urinary bladder
+                    "93689003"), // Primary malignant neoplasm of bladder
+            0, null),
+    OESOPHAGUS("Oesophagus", List.of("C15"),
+            List.of("363402007", // Malignant tumor of esophagus
+                    "371984007"), // Primary malignant neoplasm of esophagus
+            0, null),
+    PANCREAS("Pancreas", List.of("C25"),
+            List.of("363418001", // Malignant tumor of pancreas
+                    "372003004"), // Primary malignant neoplasm of pancreas
+            0, null),
+    LIVER("Liver and intrahepatic bile ducts", List.of("C22"),
+            List.of("93870000", // Malignant neoplasm of liver
+                    "95214007", // Primary malignant neoplasm of liver
+                    "109841003"), // Liver cell carcinoma (hepatocellular carcinoma)
+            1, "RAPID"),
+    GALLBLADDER("Gallbladder and extrahepatic bile ducts", List.of("C23", "C24"),
+            List.of("363353009"), // Malignant tumor of gallbladder
+            1, null),
+    UNKNOWN_PRIMARY("Primary site unidentified (cancer of unknown primary)", List.of("C80"),
+            List.of("255052006"), // Malignant tumor of unknown origin (cancer of unknown primary)
+            1, "RAPID"),
+    COLON("Colon and rectosigmoid junction", List.of("C18", "C19"),
+            List.of("363406005", // Malignant tumor of colon
+                    "93761005"), // Primary malignant neoplasm of colon
+            2, "RAPID"),
+    KIDNEY("Kidney (except renal pelvis)", List.of("C64"),
+            List.of("363518003", // Malignant tumor of kidney
+                    "93849006", // Primary malignant neoplasm of kidney
+                    "702391001"), // Renal cell carcinoma
+            3, "MODERATE"),
+    UTERUS("Uterus (corpus and unspecified part)", List.of("C54", "C55"),
+            List.of("371973000", // Malignant neoplasm of uterus
+                    "10708511000119108"), // Primary malignant neoplasm of uterus (US extension)
+            3, "MODERATE"),
+    RECTUM("Rectum", List.of("C20"),
+            List.of("363351006", // Malignant tumor of rectum
+                    "93984006"), // Primary malignant neoplasm of rectum
+            4, null),
+    THYROID("Thyroid", List.of("C73"),
+            List.of("363478007", // Malignant tumor of thyroid gland
+                    "94098005"), // Primary malignant neoplasm of thyroid gland
+            5, "SLOW"),
+    BREAST("Breast", List.of("C50"),
+            List.of("254837009", // Malignant tumor of breast
+                    "372137005", // Primary malignant neoplasm of breast
+                    "254838004"), // Carcinoma of breast
+            5, "SLOW"),
+    PROSTATE("Prostate", List.of("C61"),
+            List.of("399068003", // Malignant tumor of prostate
+                    "93974005", // Primary malignant neoplasm of prostate
+                    "399490008"), // Adenocarcinoma of prostate
+            5, "SLOW"),
+    CARCINOID("Carcinoid (well-differentiated neuroendocrine tumour, any site; ICD-10-CM C7A)", List.of(),
+            List.of("443492008"), // Carcinoid tumor
+            5, null),
+    OTHER("Any other primary site (Tokuhashi 'others'), haematological malignancies included", List.of(), List.of(),
+            2, null);
 
     private final String label;
     private final List<String> icd10;
+    private final List<String> snomed;
     private final int tokuhashiPoints;
     private final String tomitaClass;
 
-    PrimarySite(String label, List<String> icd10, int tokuhashiPoints, String tomitaClass) {
+    PrimarySite(String label, List<String> icd10, List<String> snomed, int tokuhashiPoints, String tomitaClass) {
         this.label = label;
         this.icd10 = icd10;
+        this.snomed = snomed;
         this.tokuhashiPoints = tokuhashiPoints;
         this.tomitaClass = tomitaClass;
     }
@@ -57,6 +113,15 @@ public enum PrimarySite {
     /** The ICD-10 three-character categories that map to this site; empty where ICD-10 topography cannot tell. */
     public List<String> icd10() {
         return icd10;
+    }
+
+    /**
+     * The SNOMED CT disorder concepts (exact concept ids) that map to this site: "malignant tumor of", "primary
+     * malignant neoplasm of" the organ and common specific types. Empty for a site no checked concept names
+     * ({@link #OSTEOSARCOMA}, {@link #OTHER}).
+     */
+    public List<String> snomed() {
+        return snomed;
     }
 
     /** Points of the revised Tokuhashi item "primary site". */
@@ -90,5 +155,20 @@ public enum PrimarySite {
         int n = Integer.parseInt(category.substring(1));
         boolean ambiguous = n == 40 || n == 41 || (n >= 77 && n <= 79) || n == 97;
         return ambiguous ? Optional.empty() : Optional.of(OTHER);
+    }
+
+    /**
+     * The site of a SNOMED CT concept of a primary malignant neoplasm, for callers that hold diagnoses (FHIR
+     * Condition). Exact concept ids only, as listed by {@link #snomed()}: there is no terminology server, so a
+     * descendant concept that is not listed (a more specific histology or sub-site) is not recognised and gives empty;
+     * the caller then records the site itself (measurement {@code primaryTumorSite}).
+     */
+    public static Optional<PrimarySite> fromSnomed(String code) {
+        for (PrimarySite s : values()) {
+            if (s.snomed.contains(code)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 }
