@@ -31,9 +31,9 @@ import org.jose4j.lang.JoseException;
  *   <li>the signature verifies with the key its {@code kid} names; the algorithm is RS384, ES384, RS256 or ES256
  *       ({@code none} and HMAC are refused);</li>
  *   <li>{@code aud} is the URL called, {@code exp} has not passed, {@code iat} is not in the future;</li>
- *   <li>{@code exp} is at most the maximum lifetime ahead (5 minutes by default, as CDS Hooks 1.0 and SMART Backend
- *       Services require of such tokens), so that a stolen token is short-lived and the replay cache holds a
- *       {@code jti} no longer than that;</li>
+ *   <li>{@code exp} is at most the maximum lifetime ahead, and {@code exp - iat} at most that lifetime (5 minutes
+ *       by default, the bound SMART Backend Services sets for its client authentication JWTs), so that a stolen
+ *       token is short-lived and the replay cache holds a {@code jti} no longer than that;</li>
  *   <li>{@code jti} has not been seen before (replay).</li>
  * </ul>
  * A refusal says why, in words that never quote the token.
@@ -162,13 +162,19 @@ public final class CdsTokenVerifier {
             throw new Refused(reason(e));
         }
         try {
+            // exp at most the lifetime ahead bounds a token's remaining life; this bounds the life it was minted with
+            long lifetime = claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue();
+            if (lifetime > maxLifetimeMinutes * 60L) {
+                throw new Refused("the token's lifetime (exp - iat) is longer than " + maxLifetimeMinutes
+                        + " minutes");
+            }
             // Remembered for as long as the token is accepted: until exp plus the clock skew.
             Instant acceptedUntil = Instant.ofEpochSecond(claims.getExpirationTime().getValue()).plus(skew);
             if (!replays.firstUse(issuer, claims.getJwtId(), acceptedUntil)) {
                 throw new Refused("the token's jti was used before (replay)");
             }
         } catch (MalformedClaimException e) {
-            throw new Refused("the token's exp or jti claim is malformed");
+            throw new Refused("the token's exp, iat or jti claim is malformed");
         }
         return claims;
     }

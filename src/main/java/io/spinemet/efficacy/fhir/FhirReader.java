@@ -116,8 +116,29 @@ public final class FhirReader {
         return r.findings();
     }
 
-    private static String withoutTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    /**
+     * Whether {@code base} is the FHIR server {@code server}: scheme and host compared without case, the port with
+     * the scheme's default filled in, the path exactly (a trailing slash aside).
+     */
+    static boolean sameServer(java.net.URI server, String base) {
+        java.net.URI other;
+        try {
+            other = java.net.URI.create(base);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return server.getScheme() != null && server.getScheme().equalsIgnoreCase(other.getScheme())
+                && server.getHost() != null && server.getHost().equalsIgnoreCase(other.getHost())
+                && port(server) == port(other) && path(server).equals(path(other));
+    }
+
+    private static int port(java.net.URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private static String path(java.net.URI uri) {
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     private static void flatten(Resource resource, List<Resource> into) {
@@ -157,7 +178,7 @@ public final class FhirReader {
 
     private final class Reader {
         private final String patientId;
-        private final String fhirServer;
+        private final java.net.URI fhirServer;
         private final Instant hookTime;
         private final Instant windowStart;
         private String patient;
@@ -171,7 +192,7 @@ public final class FhirReader {
 
         Reader(String patientId, java.net.URI fhirServer, Instant hookTime) {
             this.patientId = patientId;
-            this.fhirServer = fhirServer == null ? null : withoutTrailingSlash(fhirServer.toString());
+            this.fhirServer = fhirServer;
             this.hookTime = hookTime;
             this.windowStart = hookTime.minus(lookBack);
         }
@@ -227,13 +248,16 @@ public final class FhirReader {
                 skipped.add(new Skipped(ref, "no subject"));
                 return false;
             }
+            if (target.getValue() != null && target.getValue().startsWith("urn:")) {
+                skipped.add(new Skipped(ref, "its subject is a urn: reference, not Patient/{id}"));
+                return false;
+            }
             String type = target.getResourceType() != null ? target.getResourceType() : subject.getType();
             if (!"Patient".equals(type)) {
                 skipped.add(new Skipped(ref, "its subject is not a Patient reference"));
                 return false;
             }
-            if (target.hasBaseUrl() && (fhirServer == null
-                    || !fhirServer.equalsIgnoreCase(withoutTrailingSlash(target.getBaseUrl())))) {
+            if (target.hasBaseUrl() && (fhirServer == null || !sameServer(fhirServer, target.getBaseUrl()))) {
                 skipped.add(new Skipped(ref, "its subject is a patient on another FHIR server"));
                 return false;
             }
@@ -366,15 +390,25 @@ public final class FhirReader {
             ConditionKind kind = null;
             Coding matched = null;
             for (Coding coding : c.getCode().getCoding()) {
+                ConditionKind k = null;
                 if (sources.spinalMetastasis().matches(coding.getSystem(), coding.getCode())) {
-                    kind = ConditionKind.SPINAL_METASTASIS;
+                    k = ConditionKind.SPINAL_METASTASIS;
                 } else if (sources.visceralMetastasis().matches(coding.getSystem(), coding.getCode())) {
-                    kind = ConditionKind.VISCERAL_METASTASIS;
+                    k = ConditionKind.VISCERAL_METASTASIS;
                 } else if (sources.primaryCancer().matches(coding.getSystem(), coding.getCode())) {
-                    kind = ConditionKind.PRIMARY_CANCER;
+                    k = ConditionKind.PRIMARY_CANCER;
                 }
-                if (kind != null) {
+                if (k == null) {
+                    continue;
+                }
+                // a cancer coded as "malignant tumor of <organ>", which SNOMED CT uses for primaries and metastases
+                // alike, yields to any other recognised coding of the same Condition: its ICD-10 code, a primary
+                // concept, or a metastasis concept
+                if (kind == null || siteUnstated(matched) && !siteUnstated(coding)) {
+                    kind = k;
                     matched = coding;
+                }
+                if (!siteUnstated(matched)) {
                     break;
                 }
             }
@@ -400,6 +434,12 @@ public final class FhirReader {
             conditions.add(new ConditionFinding(kind, matched.getSystem(), matched.getCode(), ref, onset));
         }
 
+        /** A SNOMED CT organ grouper: a cancer in the organ, primary or not. */
+        private static boolean siteUnstated(Coding coding) {
+            return CodeSystems.SNOMED_CT.equals(coding.getSystem())
+                    && io.spinemet.efficacy.measurement.PrimarySite.organOfGrouper(coding.getCode()).isPresent();
+        }
+
         private boolean spinalSite(Condition c) {
             for (Coding coding : c.getCode().getCoding()) {
                 // a spine-specific code needs no body site
@@ -409,7 +449,7 @@ public final class FhirReader {
             }
             for (CodeableConcept site : c.getBodySite()) {
                 for (Coding coding : site.getCoding()) {
-                    if (CodeSystems.SNOMED_CT.equals(coding.getSystem())
+                    if (CodeSystems.SNOMED_CT.equals(coding.getSystem()) && coding.getCode() != null
                             && sources.spinalMetastasis().bodySites().contains(coding.getCode())) {
                         return true;
                     }

@@ -95,7 +95,7 @@ public record FhirSources(List<ObservationSource> observations, ConditionCodes s
 
         /** Whether the code is one whose meaning holds the site, so that it needs no body site. */
         public boolean siteImplied(String system, String code) {
-            return CodeSystems.SNOMED_CT.equals(system) && snomedSiteImplied.contains(code);
+            return code != null && CodeSystems.SNOMED_CT.equals(system) && snomedSiteImplied.contains(code);
         }
     }
 }

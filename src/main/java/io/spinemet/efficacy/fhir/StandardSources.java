@@ -68,9 +68,14 @@ public final class StandardSources {
                         Code.of(SNOMED_CT, "33195004")));
     }
 
-    /** SNOMED CT: the concepts {@link PrimarySite} maps to a site, so that every one recognised also gives a site. */
+    /**
+     * SNOMED CT: the concepts {@link PrimarySite} lists, those of a primary tumour of a site and the organs' "malignant
+     * tumor of" groupers (recognised as a cancer, whose site must then be recorded).
+     */
     private static Set<String> primarySnomed() {
-        return Arrays.stream(PrimarySite.values()).flatMap(s -> s.snomed().stream()).collect(Collectors.toSet());
+        return Arrays.stream(PrimarySite.values())
+                .flatMap(s -> java.util.stream.Stream.concat(s.snomed().stream(), s.snomedOrganGrouper().stream()))
+                .collect(Collectors.toSet());
     }
 
     /** ICD-10 C00-C76 and C80: malignant neoplasms of stated primary site, and of unknown primary. */

@@ -17,90 +17,103 @@ import java.util.Optional;
  * here ({@code null}) and the class must then be given as the measurement {@code primaryTumorGrowthClass}.
  */
 public enum PrimarySite {
-    // SNOMED CT: exact concept ids (display names and where each was checked: docs/cds-hooks.md).
+    // SNOMED CT: exact concept ids (display names and where each was checked: docs/cds-hooks.md). The first list names
+    // a primary tumour of the site. The second holds the organ's "malignant tumor of" grouper, which SNOMED CT also
+    // files metastases to that organ under: it is read as a cancer whose site must be recorded (see fromSnomed).
     LUNG("Lung and bronchus", List.of("C33", "C34"),
-            List.of("363358000", // Malignant tumor of lung
-                    "93880001", // Primary malignant neoplasm of lung
+            List.of("93880001", // Primary malignant neoplasm of lung
                     "254637007", // Non-small cell lung cancer
                     "254632001", // Small cell carcinoma of lung
                     "254626006"), // Adenocarcinoma of lung
+            List.of("363358000"), // Malignant tumor of lung
             0, "RAPID"),
     OSTEOSARCOMA("Osteosarcoma (primary bone; ICD-10 C40-C41 with osteosarcoma morphology, ICD-O-3 9180-9195)",
-            List.of(), List.of(), 0, null),
+            List.of(),
+            List.of(),
+            List.of(),
+            0, null),
     STOMACH("Stomach", List.of("C16"),
-            List.of("363349007", // Malignant tumor of stomach
-                    "372014001"), // Primary malignant neoplasm of stomach
+            List.of("372014001"), // Primary malignant neoplasm of stomach
+            List.of("363349007"), // Malignant tumor of stomach
             0, "RAPID"),
     BLADDER("Urinary bladder", List.of("C67"),
-            List.of("399326009", // Malignant tumor of urinary bladder
-                    "93689003"), // Primary malignant neoplasm of bladder
+            List.of("93689003"), // Primary malignant neoplasm of bladder
+            List.of("399326009"), // Malignant tumor of urinary bladder
             0, null),
     OESOPHAGUS("Oesophagus", List.of("C15"),
-            List.of("363402007", // Malignant tumor of esophagus
-                    "371984007"), // Primary malignant neoplasm of esophagus
+            List.of("371984007"), // Primary malignant neoplasm of esophagus
+            List.of("363402007"), // Malignant tumor of esophagus
             0, null),
     PANCREAS("Pancreas", List.of("C25"),
-            List.of("363418001", // Malignant tumor of pancreas
-                    "372003004"), // Primary malignant neoplasm of pancreas
+            List.of("372003004"), // Primary malignant neoplasm of pancreas
+            List.of("363418001"), // Malignant tumor of pancreas
             0, null),
     LIVER("Liver and intrahepatic bile ducts", List.of("C22"),
-            List.of("93870000", // Malignant neoplasm of liver
-                    "95214007", // Primary malignant neoplasm of liver
+            List.of("95214007", // Primary malignant neoplasm of liver
                     "109841003"), // Liver cell carcinoma (hepatocellular carcinoma)
+            List.of("93870000"), // Malignant neoplasm of liver
             1, "RAPID"),
     GALLBLADDER("Gallbladder and extrahepatic bile ducts", List.of("C23", "C24"),
+            List.of(),
             List.of("363353009"), // Malignant tumor of gallbladder
             1, null),
     UNKNOWN_PRIMARY("Primary site unidentified (cancer of unknown primary)", List.of("C80"),
             List.of("255052006"), // Malignant tumor of unknown origin (cancer of unknown primary)
+            List.of(),
             1, "RAPID"),
     COLON("Colon and rectosigmoid junction", List.of("C18", "C19"),
-            List.of("363406005", // Malignant tumor of colon
-                    "93761005"), // Primary malignant neoplasm of colon
+            List.of("93761005"), // Primary malignant neoplasm of colon
+            List.of("363406005"), // Malignant tumor of colon
             2, "RAPID"),
     KIDNEY("Kidney (except renal pelvis)", List.of("C64"),
-            List.of("363518003", // Malignant tumor of kidney
-                    "93849006", // Primary malignant neoplasm of kidney
+            List.of("93849006", // Primary malignant neoplasm of kidney
                     "702391001"), // Renal cell carcinoma
+            List.of("363518003"), // Malignant tumor of kidney
             3, "MODERATE"),
     UTERUS("Uterus (corpus and unspecified part)", List.of("C54", "C55"),
-            List.of("371973000", // Malignant neoplasm of uterus
-                    "10708511000119108"), // Primary malignant neoplasm of uterus (US extension)
+            List.of("10708511000119108"), // Primary malignant neoplasm of uterus (US extension)
+            List.of("371973000"), // Malignant neoplasm of uterus
             3, "MODERATE"),
     RECTUM("Rectum", List.of("C20"),
-            List.of("363351006", // Malignant tumor of rectum
-                    "93984006"), // Primary malignant neoplasm of rectum
+            List.of("93984006"), // Primary malignant neoplasm of rectum
+            List.of("363351006"), // Malignant tumor of rectum
             4, null),
     THYROID("Thyroid", List.of("C73"),
-            List.of("363478007", // Malignant tumor of thyroid gland
-                    "94098005"), // Primary malignant neoplasm of thyroid gland
+            List.of("94098005"), // Primary malignant neoplasm of thyroid gland
+            List.of("363478007"), // Malignant tumor of thyroid gland
             5, "SLOW"),
     BREAST("Breast", List.of("C50"),
-            List.of("254837009", // Malignant tumor of breast
-                    "372137005", // Primary malignant neoplasm of breast
+            List.of("372137005", // Primary malignant neoplasm of breast
                     "254838004"), // Carcinoma of breast
+            List.of("254837009"), // Malignant tumor of breast
             5, "SLOW"),
     PROSTATE("Prostate", List.of("C61"),
-            List.of("399068003", // Malignant tumor of prostate
-                    "93974005", // Primary malignant neoplasm of prostate
+            List.of("93974005", // Primary malignant neoplasm of prostate
                     "399490008"), // Adenocarcinoma of prostate
+            List.of("399068003"), // Malignant tumor of prostate
             5, "SLOW"),
     CARCINOID("Carcinoid (well-differentiated neuroendocrine tumour, any site; ICD-10-CM C7A)", List.of(),
             List.of("443492008"), // Carcinoid tumor
+            List.of(),
             5, null),
-    OTHER("Any other primary site (Tokuhashi 'others'), haematological malignancies included", List.of(), List.of(),
+    OTHER("Any other primary site (Tokuhashi 'others'), haematological malignancies included", List.of(),
+            List.of(),
+            List.of(),
             2, null);
 
     private final String label;
     private final List<String> icd10;
     private final List<String> snomed;
+    private final List<String> snomedOrganGrouper;
     private final int tokuhashiPoints;
     private final String tomitaClass;
 
-    PrimarySite(String label, List<String> icd10, List<String> snomed, int tokuhashiPoints, String tomitaClass) {
+    PrimarySite(String label, List<String> icd10, List<String> snomed, List<String> snomedOrganGrouper,
+                int tokuhashiPoints, String tomitaClass) {
         this.label = label;
         this.icd10 = icd10;
         this.snomed = snomed;
+        this.snomedOrganGrouper = snomedOrganGrouper;
         this.tokuhashiPoints = tokuhashiPoints;
         this.tomitaClass = tomitaClass;
     }
@@ -116,12 +129,19 @@ public enum PrimarySite {
     }
 
     /**
-     * The SNOMED CT disorder concepts (exact concept ids) that map to this site: "malignant tumor of", "primary
-     * malignant neoplasm of" the organ and common specific types. Empty for a site no checked concept names
-     * ({@link #OSTEOSARCOMA}, {@link #OTHER}).
+     * The SNOMED CT disorder concepts (exact concept ids) of a primary tumour of this site: "primary malignant neoplasm
+     * of" the organ and common histologies that arise there. Empty for a site no checked concept names.
      */
     public List<String> snomed() {
         return snomed;
+    }
+
+    /**
+     * The organ's SNOMED CT "malignant tumor of" concept: a cancer in the organ, but SNOMED CT files metastases to the
+     * organ under it too, so it does not say that the primary is there.
+     */
+    public List<String> snomedOrganGrouper() {
+        return snomedOrganGrouper;
     }
 
     /** Points of the revised Tokuhashi item "primary site". */
@@ -161,14 +181,20 @@ public enum PrimarySite {
      * The site of a SNOMED CT concept of a primary malignant neoplasm, for callers that hold diagnoses (FHIR
      * Condition). Exact concept ids only, as listed by {@link #snomed()}: there is no terminology server, so a
      * descendant concept that is not listed (a more specific histology or sub-site) is not recognised and gives empty;
-     * the caller then records the site itself (measurement {@code primaryTumorSite}).
+     * so does an organ grouper ({@link #snomedOrganGrouper()}), which does not say the tumour is primary. The caller
+     * then records the site itself (measurement {@code primaryTumorSite}).
      */
     public static Optional<PrimarySite> fromSnomed(String code) {
-        for (PrimarySite s : values()) {
-            if (s.snomed.contains(code)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return listing(code, PrimarySite::snomed);
+    }
+
+    /** The site whose organ grouper {@code code} is ({@link #snomedOrganGrouper()}), or empty. */
+    public static Optional<PrimarySite> organOfGrouper(String code) {
+        return listing(code, PrimarySite::snomedOrganGrouper);
+    }
+
+    private static Optional<PrimarySite> listing(String code, java.util.function.Function<PrimarySite, List<String>> list) {
+        return code == null ? Optional.empty()
+                : java.util.Arrays.stream(values()).filter(s -> list.apply(s).contains(code)).findFirst();
     }
 }

@@ -154,6 +154,11 @@ class CdsTokenVerifierTest {
                 .expirationTime(Date.from(now.plus(Duration.ofDays(1)))).build(), CdsTestClient.EC);
         assertEquals("the token's exp lies too far ahead (a CDS client's token may live at most a few minutes)",
                 refusal(dayLong));
+        // minted a day ago to live a day and a few minutes: its exp is near, but it has lived far longer than 5 minutes
+        String oldLongLived = CdsTestClient.es384(CdsTestClient.claims(PATH)
+                .issueTime(Date.from(now.minus(Duration.ofDays(1))))
+                .expirationTime(Date.from(now.plusSeconds(240))).build(), CdsTestClient.EC);
+        assertEquals("the token's lifetime (exp - iat) is longer than 5 minutes", refusal(oldLongLived));
         // 10 minutes ahead: also beyond 5 minutes plus the 30 s skew
         assertEquals("the token's exp lies too far ahead (a CDS client's token may live at most a few minutes)",
                 refusal(CdsTestClient.es384(CdsTestClient.claims(PATH).issueTime(Date.from(now))

@@ -124,6 +124,24 @@ class FhirReaderTest {
         // and without a fhirServer to compare with, an absolute reference is not trusted
         assertEquals(List.of("its subject is a patient on another FHIR server"),
                 reader.read("p1", List.of(own), HOOK).skipped().stream().map(Skipped::reason).toList());
+        // a bundle-internal urn:uuid subject is not Patient/{id}
+        Observation urn = albumin("u", "2026-11-27T08:00:00Z", 30, "g/L");
+        urn.setSubject(new Reference("urn:uuid:3f1c0d52-2a0b-4c55-9a43-6c9a1f1b7e11"));
+        assertEquals(List.of("its subject is a urn: reference, not Patient/{id}"),
+                reader.read("p1", server, List.of(urn), HOOK).skipped().stream().map(Skipped::reason).toList());
+    }
+
+    @Test
+    void theSameServerIsRecognisedWhateverTheCaseOfHostAndSchemeOrTheDefaultPort() {
+        java.net.URI server = java.net.URI.create("https://ehr.example/fhir/");
+        assertTrue(FhirReader.sameServer(server, "https://ehr.example/fhir"));
+        assertTrue(FhirReader.sameServer(server, "HTTPS://EHR.example:443/fhir/"));
+        assertFalse(FhirReader.sameServer(server, "http://ehr.example/fhir")); // another scheme
+        assertFalse(FhirReader.sameServer(server, "https://ehr.example:8443/fhir")); // another port
+        assertFalse(FhirReader.sameServer(server, "https://ehr.example/FHIR")); // paths are case-sensitive
+        assertFalse(FhirReader.sameServer(server, "https://ehr.example/fhir/other")); // another base
+        assertFalse(FhirReader.sameServer(server, "https://ehr.example.evil/fhir"));
+        assertFalse(FhirReader.sameServer(server, "not a url"));
     }
 
     @Test

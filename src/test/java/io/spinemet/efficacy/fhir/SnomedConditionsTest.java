@@ -10,6 +10,9 @@ import io.spinemet.efficacy.fhir.Findings.ConditionKind;
 import io.spinemet.efficacy.measurement.MeasurementCatalogue;
 import java.time.Duration;
 import java.util.List;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 
@@ -72,8 +75,8 @@ class SnomedConditionsTest {
 
     @Test
     void aSnomedPrimaryIsReadAndGivesItsSite() {
-        // 363358000 "Malignant tumor of lung": read as the primary cancer, then mapped to LUNG
-        Findings f = read(condition("p", SCT, "363358000", null));
+        // 93880001 "Primary malignant neoplasm of lung": read as the primary cancer, then mapped to LUNG
+        Findings f = read(condition("p", SCT, "93880001", null));
         assertEquals(List.of("Condition/p"), refs(f, ConditionKind.PRIMARY_CANCER));
         MeasurementMapping.Mapped m = MeasurementMappingTest.map(f);
         assertEquals("LUNG", site(m));
@@ -83,7 +86,7 @@ class SnomedConditionsTest {
 
     @Test
     void snomedPrimariesMapToTheSiteTheirConceptNames() {
-        assertEquals("BREAST", site(map(primary(SCT, "254837009", "Condition/1")))); // Malignant tumor of breast
+        assertEquals("BREAST", site(map(primary(SCT, "372137005", "Condition/1")))); // Primary ... of breast
         assertEquals("PROSTATE", site(map(primary(SCT, "399490008", "Condition/1")))); // Adenocarcinoma of prostate
         assertEquals("KIDNEY", site(map(primary(SCT, "702391001", "Condition/1")))); // Renal cell carcinoma
         assertEquals("LIVER", site(map(primary(SCT, "109841003", "Condition/1")))); // Liver cell carcinoma
@@ -94,16 +97,48 @@ class SnomedConditionsTest {
     }
 
     @Test
-    void anUnlistedSnomedConceptLeavesTheSiteMissingWithANote() {
-        // 93771007 "Primary malignant neoplasm of descending colon" descends from a listed colon concept, but without a
-        // terminology server only listed concepts are recognised
-        MeasurementMapping.Mapped m = map(primary(SCT, "93771007", "Condition/dc"));
+    void anOrgansMalignantTumorConceptIsACancerWhoseSiteMustBeRecorded() {
+        // 93870000 "Malignant neoplasm of liver" is also where SNOMED CT files liver metastases (94381002): in a
+        // breast-cancer patient it may be a metastasis, so it must not make the primary site LIVER
+        Findings f = read(condition("liv", SCT, "93870000", null));
+        assertEquals(List.of("Condition/liv"), refs(f, ConditionKind.PRIMARY_CANCER));
+        MeasurementMapping.Mapped m = MeasurementMappingTest.map(f);
         assertFalse(m.measurements().measurements().has(MeasurementCatalogue.PRIMARY_SITE));
-        assertEquals(1, m.notes().size());
-        String note = m.notes().get(0);
-        assertTrue(note.startsWith("Condition/dc: its SNOMED CT concept 93771007 "), note);
-        assertTrue(note.endsWith("record " + MeasurementCatalogue.PRIMARY_SITE + "."), note);
-        assertFalse(note.contains("ICD-10"), note);
+        assertEquals(List.of("Condition/liv: its SNOMED CT concept 93870000 is a malignant tumour in the LIVER site, "
+                + "primary or metastatic (SNOMED CT files both under it); record "
+                + MeasurementCatalogue.PRIMARY_SITE + "."), m.notes());
+    }
+
+    @Test
+    void anotherCodingOfTheSameConditionSaysMoreThanTheOrgansGrouper() {
+        // "Malignant tumor of lung" with ICD-10 C34.1 beside it: the ICD-10 code says primary lung cancer
+        Condition withIcd = condition("a", SCT, "363358000", null);
+        withIcd.getCode().addCoding(new Coding(CodeSystems.ICD_10, "C34.1", null));
+        assertEquals("LUNG", site(MeasurementMappingTest.map(read(withIcd))));
+        // ... with 94391008 "Secondary malignant neoplasm of lung" beside it: a lung metastasis, not a primary
+        Condition withSecondary = condition("b", SCT, "363358000", null);
+        withSecondary.getCode().addCoding(new Coding(SCT, "94391008", null));
+        Findings f = read(withSecondary);
+        assertEquals(List.of("Condition/b"), refs(f, ConditionKind.VISCERAL_METASTASIS));
+        assertEquals(List.of(), refs(f, ConditionKind.PRIMARY_CANCER));
+    }
+
+    @Test
+    void anUnlistedSnomedConceptIsNotReadAsACancer() {
+        // 93771007 "Primary malignant neoplasm of descending colon" descends from a listed colon concept, but without a
+        // terminology server only listed concepts are recognised: the site stays missing (the card asks for it)
+        Findings f = read(condition("dc", SCT, "93771007", null));
+        assertEquals(List.of(), refs(f, ConditionKind.PRIMARY_CANCER));
+        assertFalse(MeasurementMappingTest.map(f).measurements().measurements().has(MeasurementCatalogue.PRIMARY_SITE));
+    }
+
+    @Test
+    void aCodingWithoutACodeIsPassedOverNotAServerError() {
+        // a SNOMED CT coding with only a display beside a spinal bone metastasis in ICD-10-CM with a vertebra body site
+        Condition c = condition("nc", CodeSystems.ICD_10_CM, "C79.51", "51282000");
+        c.getCode().addCoding(new Coding(SCT, null, "bone metastasis"));
+        c.addBodySite(new CodeableConcept(new Coding(SCT, null, "spine, text only")));
+        assertTrue(read(c).hasSpinalMetastasis());
     }
 
     @Test
@@ -117,9 +152,9 @@ class SnomedConditionsTest {
 
     @Test
     void twoSitesAreNotGuessedBetween() {
-        MeasurementMapping.Mapped snomedOnly = map(primary(SCT, "363358000", "Condition/l"), // lung
-                primary(SCT, "254837009", "Condition/b")); // breast
-        MeasurementMapping.Mapped mixed = map(primary(SCT, "363358000", "Condition/l"),
+        MeasurementMapping.Mapped snomedOnly = map(primary(SCT, "93880001", "Condition/l"), // lung
+                primary(SCT, "372137005", "Condition/b")); // breast
+        MeasurementMapping.Mapped mixed = map(primary(SCT, "93880001", "Condition/l"),
                 primary(CodeSystems.ICD_10, "C50.9", "Condition/b"));
         for (MeasurementMapping.Mapped m : List.of(snomedOnly, mixed)) {
             assertFalse(m.measurements().measurements().has(MeasurementCatalogue.PRIMARY_SITE));
