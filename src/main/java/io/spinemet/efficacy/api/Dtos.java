@@ -57,9 +57,8 @@ public final class Dtos {
             @Schema(description = "One prediction per procedure: PVP, then DECOMPRESSION.")
             List<Prediction> predictions,
             @Schema(description = "How (not) to read the difference.") String note,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY)
             @Schema(description = "Factors derived from the measurements, with their provenance (when measurements "
-                    + "were sent).") List<DerivedFactor> derivedFactors,
+                    + "were sent; absent when factors alone were).") List<DerivedFactor> derivedFactors,
             @Schema(description = "Tokuhashi and Tomita scores (when measurements were sent, or when the factors "
                     + "alone suffice for one of them).") Scores scores) {
 
@@ -77,8 +76,7 @@ public final class Dtos {
     @Schema(name = "MeasurementDerivation", description = "Present when measurements were sent: the factors derived "
             + "from them (with inputs, rule, cut-off and source) and the Tokuhashi and Tomita scores; the scores alone "
             + "when factors alone suffice for one of them.")
-    public record Derivation(@JsonInclude(JsonInclude.Include.NON_EMPTY) List<DerivedFactor> derivedFactors,
-                             Scores scores) {
+    public record Derivation(List<DerivedFactor> derivedFactors, Scores scores) {
 
         /** {@code prediction} (a JSON object) with this derivation's fields appended. */
         static byte[] append(byte[] prediction, byte[] derivation) {
@@ -124,7 +122,6 @@ public final class Dtos {
             List<Problem.FieldError> errors,
             @Schema(description = "How many further problems this patient had that are not listed.")
             Long errorsOmitted,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY)
             @Schema(description = "Factors derived from this patient's measurements, with provenance.")
             List<DerivedFactor> derivedFactors,
             @Schema(description = "Tokuhashi and Tomita scores from this patient's measurements (or its factors, "

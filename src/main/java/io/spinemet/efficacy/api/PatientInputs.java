@@ -25,7 +25,8 @@ import java.util.Set;
  * values, the provenance and the scores are what the endpoints use.
  *
  * @param values      every valid factor value, given or derived, in catalogue order; {@code null} when unusable
- * @param derived     provenance of the derived factors (empty without measurements)
+ * @param derived     provenance of the derived factors (empty without measurements; {@code null} when scores
+ *                    come from factors alone)
  * @param scores      both scores, when measurements were sent or factors alone suffice for one; otherwise
  *                    {@code null}
  * @param derivation  the derivation, for the missing-factor messages ({@code null} without measurements)
@@ -53,7 +54,9 @@ record PatientInputs(Map<String, Object> values, List<DerivedFactor> derived, Sc
             factors.fieldNames().forEachRemaining(sent::add);
         }
         if (measurementsNode == null) {
-            return new PatientInputs(given, List.of(), Scores.ofFactors(given).orElse(null), null, sent);
+            // no measurements: no derivation to show (null, so that derivedFactors is absent beside factor scores)
+            Scores fromFactors = Scores.ofFactors(given).orElse(null);
+            return new PatientInputs(given, fromFactors == null ? List.of() : null, fromFactors, null, sent);
         }
         String pointer = JsonPointer.child(parentPointer, MEASUREMENTS);
         ObjectNode object = RequestValidator.object(measurementsNode, pointer, errors);

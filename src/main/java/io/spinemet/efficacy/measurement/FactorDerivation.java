@@ -43,6 +43,25 @@ import java.util.stream.Collectors;
  */
 public final class FactorDerivation {
 
+    /**
+     * The KPS range of an ECOG grade: ECOG 0 = KPS 90-100, 1 = 70-80, 2 = 50-60, 3 = 30-40, 4 = 10-20, 5 = 0 (ECOG
+     * scale: Oken et al., Am J Clin Oncol 1982;5:649-655; correspondence as tabulated in the data dictionary §2(2)).
+     */
+    public static int[] kpsOfEcog(int ecog) {
+        int[][] ranges = {{90, 100}, {70, 80}, {50, 60}, {30, 40}, {10, 20}, {0, 0}};
+        return ranges[ecog].clone();
+    }
+
+    /** The ECOG grade whose KPS range holds {@code kps} (0-100 in steps of 10), by {@link #kpsOfEcog}. */
+    static int ecogOfKps(int kps) {
+        for (int e = 0; e <= 5; e++) {
+            if (kps >= kpsOfEcog(e)[0]) {
+                return e;
+            }
+        }
+        return 5;
+    }
+
     private FactorDerivation() {
     }
 
@@ -119,37 +138,45 @@ public final class FactorDerivation {
         }
 
         /**
-         * Poor when any scale given is poor: KPS <= 40, ECOG >= 3, Barthel <= 60. Scales that disagree are noted, as
-         * likely a slip in one of them: the rule still takes the poorer.
+         * Poor when any scale given is poor: KPS <= 40, ECOG >= 3, Barthel <= 60. A KPS and an ECOG grade two or more
+         * steps apart on the published correspondence ({@link #kpsOfEcog}) are noted: one of them may be a slip, or
+         * they were taken at different times. (Barthel measures activities of daily living, not performance, and is
+         * not compared.)
          */
         void performanceStatus() {
             List<MeasuredValue> given = new ArrayList<>();
-            List<String> poorScales = new ArrayList<>();
-            List<String> fitScales = new ArrayList<>();
-            m.integer(KPS).ifPresent(k -> scale(KPS, "KPS " + k, k <= KPS_POOR_AT_MOST, given, poorScales, fitScales));
-            m.integer(ECOG).ifPresent(e -> scale(ECOG, "ECOG " + e, e >= ECOG_POOR_AT_LEAST, given, poorScales,
-                    fitScales));
-            m.integer(BARTHEL).ifPresent(b -> scale(BARTHEL, "Barthel " + b, b <= BARTHEL_POOR_AT_MOST, given,
-                    poorScales, fitScales));
+            boolean poor = false;
+            Optional<Integer> kps = m.integer(KPS);
+            Optional<Integer> ecog = m.integer(ECOG);
+            Optional<Integer> barthel = m.integer(BARTHEL);
+            if (kps.isPresent()) {
+                given.add(m.get(KPS).orElseThrow());
+                poor |= kps.get() <= KPS_POOR_AT_MOST;
+            }
+            if (ecog.isPresent()) {
+                given.add(m.get(ECOG).orElseThrow());
+                poor |= ecog.get() >= ECOG_POOR_AT_LEAST;
+            }
+            if (barthel.isPresent()) {
+                given.add(m.get(BARTHEL).orElseThrow());
+                poor |= barthel.get() <= BARTHEL_POOR_AT_MOST;
+            }
             if (given.isEmpty()) {
                 return;
             }
-            boolean poor = !poorScales.isEmpty();
-            String note = poor && !fitScales.isEmpty()
-                    ? "The performance scales disagree: " + String.join(", ", poorScales) + " poor; "
-                            + String.join(", ", fitScales) + " not. The rule takes the poorer; check the entries."
-                    : null;
+            String note = null;
+            if (kps.isPresent() && ecog.isPresent() && Math.abs(ecogOfKps(kps.get()) - ecog.get()) >= 2) {
+                int[] range = kpsOfEcog(ecog.get());
+                note = "KPS " + kps.get() + " and ECOG " + ecog.get() + " lie two or more steps apart on the KPS-ECOG "
+                        + "correspondence (ECOG " + ecog.get() + " = KPS " + (range[0] == range[1] ? range[0]
+                        : range[0] + "-" + range[1]) + "): check both entries and their dates. poorPerformanceStatus "
+                        + "counts any poor scale.";
+            }
             Derives first = MeasurementCatalogue.rule(given.get(0).id(), "poorPerformanceStatus");
             String cutoff = given.stream().map(v -> MeasurementCatalogue.rule(v.id(), "poorPerformanceStatus").cutoff())
                     .collect(Collectors.joining(" or "));
             out.put("poorPerformanceStatus", new DerivedFactor("poorPerformanceStatus", poor,
                     given.stream().map(MeasuredValue::asInput).toList(), first.rule(), cutoff, first.source(), note));
-        }
-
-        private void scale(String id, String shown, boolean poor, List<MeasuredValue> given, List<String> poorScales,
-                           List<String> fitScales) {
-            given.add(m.get(id).orElseThrow());
-            (poor ? poorScales : fitScales).add(shown);
         }
 
         /** The site's Tomita class, or the class given; both given must agree. */

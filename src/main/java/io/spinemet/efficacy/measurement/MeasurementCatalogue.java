@@ -246,13 +246,13 @@ public final class MeasurementCatalogue {
         throw new IllegalArgumentException(measurementId + " derives no " + factorId);
     }
 
-    /** A derivation citing the factor catalogue's definition source for {@code factor}. */
     /** The range of an integer factor that a count derives one to one: the factor catalogue's, so the two agree. */
     private static Range factorRange(String factor) {
         Factor f = FactorCatalogue.find(factor).orElseThrow();
         return Range.integers(f.minimum(), f.maximum());
     }
 
+    /** A derivation citing the factor catalogue's definition source for {@code factor}. */
     private static Derives derives(String factor, String rule, String cutoff) {
         return new Derives(factor, rule, cutoff, FactorCatalogue.get(factor).source());
     }

@@ -43,9 +43,9 @@ public final class MeasurementDocs {
                         + "`/mm3`; exact decimal arithmetic; one cached factor per unit pair), and derives the factors "
                         + "with the rules below. Each derived factor is returned in `derivedFactors` with the "
                         + "values it came from (as sent and in the canonical unit), the rule, the cut-off and the "
-                        + "source. When performance scales given together disagree (one poor, another not), "
-                        + "`poorPerformanceStatus` is poor, as its rule says, and carries a `note` asking to check "
-                        + "the entries; a CDS card shows it among its warnings. "
+                        + "source. When a KPS and an ECOG grade given together lie two or more steps apart on the "
+                        + "KPS-ECOG correspondence, `poorPerformanceStatus` (poor when any scale is) carries a `note` "
+                        + "asking to check both entries and their dates; a CDS card shows it among its warnings. "
                         + "A factor sent both directly and through measurements must agree, or the request "
                         + "is refused naming both. A factor whose inputs are missing is not derived, and a model "
                         + "that needs it answers 400 naming it: nothing is defaulted.\n\n")

@@ -67,7 +67,7 @@ public final class Tokuhashi {
         generalCondition(m, warnings).ifPresentOrElse(items::add, () -> missing.add(KPS));
         m.integer(EXTRASPINAL).map(Tokuhashi::extraspinal).or(() -> extraspinal(given, warnings))
                 .ifPresentOrElse(items::add, () -> missing.add(EXTRASPINAL));
-        m.integer(VERTEBRAE).map(n -> vertebrae(n, n + (n == 1 ? " vertebra" : " vertebrae")))
+        m.integer(VERTEBRAE).map(Tokuhashi::vertebrae)
                 .or(() -> given.vertebrae().map(n -> vertebrae(n, GivenFactors.input(GivenFactors.VERTEBRAE, n))))
                 .ifPresentOrElse(items::add, () -> missing.add(VERTEBRAE));
         m.code(VISCERAL).map(Tokuhashi::visceral).or(() -> visceral(given, warnings))
@@ -100,9 +100,8 @@ public final class Tokuhashi {
             return Optional.empty();
         }
         int e = ecog.get();
-        int[][] kpsOfEcog = {{90, 100}, {70, 80}, {50, 60}, {30, 40}, {10, 20}, {0, 0}};
-        int low = kpsOfEcog[e][0];
-        int high = kpsOfEcog[e][1];
+        int low = FactorDerivation.kpsOfEcog(e)[0];
+        int high = FactorDerivation.kpsOfEcog(e)[1];
         if (low == 0 || kpsPoints(low) != kpsPoints(high)) {
             warnings.add("ECOG " + e + " corresponds to KPS " + (low == high ? low : low + "-" + high)
                     + ", which " + (low == 0 ? "is outside the Tokuhashi table" : "spans two Tokuhashi bands")

@@ -306,7 +306,7 @@ class MeasurementApiTest {
                 .statusCode(200)
                 .body("derivedFactors.find { it.factor == 'poorPerformanceStatus' }.value", equalTo(true))
                 .body("derivedFactors.find { it.factor == 'poorPerformanceStatus' }.note",
-                        containsString("ECOG 4 poor; KPS 90 not"))
+                        containsString("KPS 90 and ECOG 4 lie two or more steps apart"))
                 .body("derivedFactors.find { it.factor == 'malnutrition' }", not(hasKey("note")));
     }
 

@@ -251,7 +251,7 @@ class CdsServicesResourceTest {
 
     @Test
     void performanceScalesThatDisagreeAreShownOnTheCard() throws Exception {
-        // the example's newest KPS is 60 (not poor); an ECOG of 4 (poor) beside it is a likely slip in one entry
+        // the example's newest KPS is 60; an ECOG of 4 (KPS 10-20) beside it is two steps away
         ObjectNode request = example("pvp-complete.order-select.json");
         for (JsonNode entry : request.at("/prefetch/observations/entry")) {
             if ("ecog-1".equals(entry.at("/resource/id").asText())) {
@@ -259,10 +259,10 @@ class CdsServicesResourceTest {
             }
         }
         String detail = card(post("spinemet-order-select", request)).get("detail").asText();
-        assertTrue(detail.contains("The performance scales disagree: ECOG 4 poor; KPS 60 not"), detail);
+        assertTrue(detail.contains("KPS 60 and ECOG 4 lie two or more steps apart"), detail);
         String agreeing = card(post("spinemet-order-select", example("pvp-complete.order-select.json")))
                 .get("detail").asText();
-        assertFalse(agreeing.contains("scales disagree"), agreeing);
+        assertFalse(agreeing.contains("steps apart"), agreeing); // the example's KPS 60 with ECOG 2
     }
 
     @Test

@@ -93,20 +93,32 @@ class FactorDerivationTest {
     }
 
     @Test
-    void scalesThatDisagreeAreNotedAndThePoorerCounts() {
-        // KPS 80 (not <= 40) with Barthel 55 (<= 60): poor, and the disagreement is noted
-        DerivedFactor mixed = derive(b -> b.integer(KPS, 80).integer(BARTHEL, 55)).of("poorPerformanceStatus")
-                .orElseThrow();
-        assertEquals(true, mixed.value());
-        assertEquals("The performance scales disagree: Barthel 55 poor; KPS 80 not. The rule takes the poorer; check "
-                + "the entries.", mixed.note());
-        // KPS 90 with ECOG 4: the same
-        assertTrue(derive(b -> b.integer(KPS, 90).integer(ECOG, 4)).of("poorPerformanceStatus").orElseThrow().note()
-                .contains("ECOG 4 poor; KPS 90 not"));
-        // agreeing scales, either way, and a single scale: no note
+    void aKpsAndAnEcogTwoStepsApartAreNoted() {
+        // ECOG 4 = KPS 10-20, so KPS 90 (ECOG 0's range) is four steps away: noted; poor, as ECOG 4 is poor
+        DerivedFactor far = derive(b -> b.integer(KPS, 90).integer(ECOG, 4)).of("poorPerformanceStatus").orElseThrow();
+        assertEquals(true, far.value());
+        assertEquals("KPS 90 and ECOG 4 lie two or more steps apart on the KPS-ECOG correspondence (ECOG 4 = KPS "
+                + "10-20): check both entries and their dates. poorPerformanceStatus counts any poor scale.", far.note());
+        // KPS 100 with ECOG 2 (KPS 50-60): two steps, noted although neither is poor
+        assertTrue(derive(b -> b.integer(KPS, 100).integer(ECOG, 2)).of("poorPerformanceStatus").orElseThrow().note()
+                .startsWith("KPS 100 and ECOG 2 lie two or more steps apart"));
+        // one step apart (KPS 50 is ECOG 2's range, ECOG 3 next to it; KPS 60 with ECOG 3): not noted
+        assertNull(derive(b -> b.integer(KPS, 50).integer(ECOG, 3)).of("poorPerformanceStatus").orElseThrow().note());
+        assertNull(derive(b -> b.integer(KPS, 60).integer(ECOG, 3)).of("poorPerformanceStatus").orElseThrow().note());
         assertNull(derive(b -> b.integer(KPS, 40).integer(ECOG, 3)).of("poorPerformanceStatus").orElseThrow().note());
-        assertNull(derive(b -> b.integer(KPS, 80).integer(ECOG, 1)).of("poorPerformanceStatus").orElseThrow().note());
+        // Barthel measures daily living, not performance: KPS 80 with Barthel 55 is poor but not noted
+        DerivedFactor barthel = derive(b -> b.integer(KPS, 80).integer(BARTHEL, 55)).of("poorPerformanceStatus")
+                .orElseThrow();
+        assertEquals(true, barthel.value());
+        assertNull(barthel.note());
         assertNull(derive(b -> b.integer(ECOG, 4)).of("poorPerformanceStatus").orElseThrow().note());
+    }
+
+    /** The published correspondence, ECOG 0 = KPS 90-100 ... 5 = 0, read both ways. */
+    @ParameterizedTest
+    @CsvSource({"100, 0", "90, 0", "80, 1", "70, 1", "60, 2", "50, 2", "40, 3", "30, 3", "20, 4", "10, 4", "0, 5"})
+    void ecogOfKps(int kps, int ecog) {
+        assertEquals(ecog, FactorDerivation.ecogOfKps(kps));
     }
 
     /** Tomita classes of the factor catalogue: SLOW breast, thyroid, prostate; MODERATE kidney, uterus; RAPID lung,
