@@ -83,7 +83,7 @@ record PatientInputs(Map<String, Object> values, List<DerivedFactor> derived, Sc
             }
         }
         Scores scores = derivation.problems().isEmpty()
-                ? Scores.of(result.measurements(), derivation, given == null ? Map.of() : given) : null;
+                ? Scores.of(result.measurements(), derivation, given) : null;
         return new PatientInputs(values, derivation.derived(), scores, derivation, sent);
     }
 

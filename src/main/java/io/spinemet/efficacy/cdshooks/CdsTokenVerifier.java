@@ -67,7 +67,8 @@ public final class CdsTokenVerifier {
      * @param clients allow-listed clients
      * @param replays the shared jti cache
      * @param skew    allowed clock skew
-     * @param maxLifetime how far ahead {@code exp} may lie: whole minutes, at least one
+     * @param maxLifetime how far ahead {@code exp} may lie, and how long {@code exp - iat}: whole minutes, at least
+     *                    one
      */
     public CdsTokenVerifier(Map<String, CdsSettings.Client> clients, ReplayCache replays, Duration skew,
                             Duration maxLifetime) {

@@ -449,8 +449,7 @@ public final class FhirReader {
             }
             for (CodeableConcept site : c.getBodySite()) {
                 for (Coding coding : site.getCoding()) {
-                    if (CodeSystems.SNOMED_CT.equals(coding.getSystem()) && coding.getCode() != null
-                            && sources.spinalMetastasis().bodySites().contains(coding.getCode())) {
+                    if (sources.spinalMetastasis().qualifyingBodySite(coding.getSystem(), coding.getCode())) {
                         return true;
                     }
                 }

@@ -93,6 +93,11 @@ public record FhirSources(List<ObservationSource> observations, ConditionCodes s
             return CodeSystems.SNOMED_CT.equals(system) && (snomed.contains(code) || snomedSiteImplied.contains(code));
         }
 
+        /** Whether a body-site coding is one of the sites that qualify the less specific codes. */
+        public boolean qualifyingBodySite(String system, String code) {
+            return code != null && CodeSystems.SNOMED_CT.equals(system) && bodySites.contains(code);
+        }
+
         /** Whether the code is one whose meaning holds the site, so that it needs no body site. */
         public boolean siteImplied(String system, String code) {
             return code != null && CodeSystems.SNOMED_CT.equals(system) && snomedSiteImplied.contains(code);

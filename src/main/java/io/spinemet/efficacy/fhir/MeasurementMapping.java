@@ -106,6 +106,14 @@ public final class MeasurementMapping {
         return new Mapped(builder.build(), refs, factors, factorRefs, notes);
     }
 
+    private static String whySnomedGivesNoSite(String code) {
+        return PrimarySite.organOfGrouper(code)
+                .map(organ -> "its SNOMED CT concept " + code + " is a malignant tumour in the " + organ
+                        + " site, primary or metastatic (SNOMED CT files both under it)")
+                .orElse("its SNOMED CT concept " + code + " is not one the service maps to a primary site (listed "
+                        + "concepts only, not their descendants)");
+    }
+
     private static void primarySite(Findings findings, Measurements.Builder builder, Map<String, List<String>> refs,
                                     List<String> notes) {
         if (findings.observations().containsKey(MeasurementCatalogue.PRIMARY_SITE)) {
@@ -119,12 +127,9 @@ public final class MeasurementMapping {
             if (site.isPresent()) {
                 sites.computeIfAbsent(site.get(), s -> new ArrayList<>()).add(c.reference());
             } else {
-                notes.add(c.reference() + (!snomed ? ": its ICD-10 code does not tell the primary site"
-                        : PrimarySite.organOfGrouper(c.code()).map(organ -> ": its SNOMED CT concept " + c.code()
-                                + " is a malignant tumour in the " + organ + " site, primary or metastatic (SNOMED CT "
-                                + "files both under it)").orElse(": its SNOMED CT concept " + c.code() + " is not one "
-                                + "the service maps to a primary site (listed concepts only, not their descendants)"))
-                        + "; record " + MeasurementCatalogue.PRIMARY_SITE + ".");
+                notes.add(c.reference() + ": " + (snomed ? whySnomedGivesNoSite(c.code())
+                        : "its ICD-10 code does not tell the primary site") + "; record "
+                        + MeasurementCatalogue.PRIMARY_SITE + ".");
             }
         }
         if (sites.size() == 1) {

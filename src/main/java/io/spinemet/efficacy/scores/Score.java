@@ -41,6 +41,11 @@ public record Score(
         return new Score(true, total, maximum, List.copyOf(items), band, citation, List.copyOf(warnings), null);
     }
 
+    /** {@code 1 vertebra}, {@code 3 vertebrae}: a count with its noun, as a score item's input. */
+    static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
     static Score notComputed(List<String> missing, String citation, List<String> warnings) {
         return new Score(false, null, null, null, null, citation, List.copyOf(warnings), List.copyOf(missing));
     }

@@ -17,14 +17,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Scores", description = "The revised Tokuhashi and the Tomita scores.")
 public record Scores(Score tokuhashi, Score tomita) {
 
+    private static final Measurements NO_MEASUREMENTS = Measurements.empty();
+    private static final FactorDerivation.Derivation NOTHING_DERIVED = FactorDerivation.derive(NO_MEASUREMENTS);
+
     /** Both scores from validated measurements and their (conflict-free) derivation. */
     public static Scores of(Measurements m, FactorDerivation.Derivation derivation) {
-        return new Scores(Tokuhashi.score(m), Tomita.score(m, derivation));
+        return of(m, derivation, null);
     }
 
     /**
      * Both scores from validated measurements, their derivation, and factors given directly, which settle the items
-     * they can when the measurement was not sent (see {@link GivenFactors}).
+     * they can when the measurement was not sent (see {@link GivenFactors}); {@code given} may be {@code null}.
      */
     public static Scores of(Measurements m, FactorDerivation.Derivation derivation, Map<String, Object> given) {
         GivenFactors factors = GivenFactors.of(given);
@@ -41,8 +44,7 @@ public record Scores(Score tokuhashi, Score tomita) {
         if (given == null || !given.containsKey(GivenFactors.GROWTH)) {
             return Optional.empty(); // cheap test first: single predictions from factors rarely give the class
         }
-        Measurements none = Measurements.empty();
-        Scores scores = of(none, FactorDerivation.derive(none), given);
+        Scores scores = of(NO_MEASUREMENTS, NOTHING_DERIVED, given);
         return scores.tokuhashi().computed() || scores.tomita().computed() ? Optional.of(scores) : Optional.empty();
     }
 }

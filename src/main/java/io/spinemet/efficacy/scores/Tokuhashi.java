@@ -100,8 +100,9 @@ public final class Tokuhashi {
             return Optional.empty();
         }
         int e = ecog.get();
-        int low = FactorDerivation.kpsOfEcog(e)[0];
-        int high = FactorDerivation.kpsOfEcog(e)[1];
+        int[] range = FactorDerivation.kpsOfEcog(e);
+        int low = range[0];
+        int high = range[1];
         if (low == 0 || kpsPoints(low) != kpsPoints(high)) {
             warnings.add("ECOG " + e + " corresponds to KPS " + (low == high ? low : low + "-" + high)
                     + ", which " + (low == 0 ? "is outside the Tokuhashi table" : "spans two Tokuhashi bands")
@@ -124,7 +125,7 @@ public final class Tokuhashi {
 
     static Score.Item extraspinal(int foci) {
         String item = "Extraspinal bone metastasis foci";
-        String input = foci + (foci == 1 ? " focus" : " foci");
+        String input = Score.count(foci, "focus", "foci");
         return foci >= 3 ? new Score.Item(item, input, ">= 3", 0)
                 : foci >= 1 ? new Score.Item(item, input, "1-2", 1) : new Score.Item(item, input, "0", 2);
     }
@@ -144,7 +145,7 @@ public final class Tokuhashi {
     }
 
     static Score.Item vertebrae(int n) {
-        return vertebrae(n, n + (n == 1 ? " vertebra" : " vertebrae"));
+        return vertebrae(n, Score.count(n, "vertebra", "vertebrae"));
     }
 
     static Score.Item vertebrae(int n, String input) {

@@ -89,10 +89,10 @@ public final class Tomita {
     }
 
     private static String boneInput(Measurements m, GivenFactors given) {
-        String vertebrae = m.integer(VERTEBRAE).map(n -> n + (n == 1 ? " vertebra" : " vertebrae"))
+        String vertebrae = m.integer(VERTEBRAE).map(n -> Score.count(n, "vertebra", "vertebrae"))
                 .or(() -> given.vertebrae().map(n -> GivenFactors.input(GivenFactors.VERTEBRAE, n)))
                 .orElse("vertebrae not given");
-        String extraspinal = m.integer(EXTRASPINAL).map(n -> n + (n == 1 ? " extraspinal focus" : " extraspinal foci"))
+        String extraspinal = m.integer(EXTRASPINAL).map(n -> Score.count(n, "extraspinal focus", "extraspinal foci"))
                 .or(() -> given.extraspinal().map(b -> GivenFactors.input(GivenFactors.EXTRASPINAL, b)))
                 .orElse("extraspinal foci not given");
         return vertebrae + ", " + extraspinal;
