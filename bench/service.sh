@@ -84,19 +84,33 @@ stop_server() {
 }
 
 # ---- wrk helpers ----
+clk_tck="$(getconf CLK_TCK)"
+# server_ticks -> user and system CPU time of the server so far, in clock ticks (/proc/PID/stat fields 14 and 15)
+server_ticks() { awk '{ print $14, $15 }' "/proc/$server_pid/stat" 2>/dev/null || echo "0 0"; }
 # run_wrk NAME CONNECTIONS THREADS SECONDS URL [BODY_SPEC] -> prints the RESULT line of lua/report.lua, where
-# BODY_SPEC is empty (GET), body:FILE (that body every time) or bodies:FILE (one body per line, in turn)
+# BODY_SPEC is empty (GET), body:FILE (that body every time) or bodies:FILE (one body per line, in turn), followed by
+# the CPU time per request of the server (user, system) and of wrk (user + system), in microseconds
 run_wrk() {
   local name=$1 conns=$2 threads=$3 seconds=$4 url=$5 spec=${6:-}
-  local body="" bodies=""
+  local body="" bodies="" before after result TIMEFORMAT='%U %S'
   case "$spec" in
     body:*) body=${spec#body:} ;;
     bodies:*) bodies=${spec#bodies:} ;;
   esac
-  BODY_FILE="$body" BODIES_FILE="$bodies" timeout $((seconds + 30)) wrk -t"$threads" -c"$conns" -d"${seconds}s" \
-    --timeout 10s -s "$BENCH_DIR/lua/report.lua" "$url" >"$tmp/wrk-$name.txt"
-  grep '^RESULT' "$tmp/wrk-$name.txt"
+  before="$(server_ticks)"
+  { time BODY_FILE="$body" BODIES_FILE="$bodies" timeout $((seconds + 30)) wrk -t"$threads" -c"$conns" \
+    -d"${seconds}s" --timeout 10s -s "$BENCH_DIR/lua/report.lua" "$url" >"$tmp/wrk-$name.txt"; } 2>"$tmp/time-$name.txt"
+  after="$(server_ticks)"
+  result="$(grep '^RESULT' "$tmp/wrk-$name.txt")"
+  awk -v r="$result" -v b="$before" -v a="$after" -v t="$(tail -n 1 "$tmp/time-$name.txt")" -v hz="$clk_tck" 'BEGIN {
+    n = r; sub(/.* requests=/, "", n); sub(/ .*/, "", n); n += 0
+    split(b, B, " "); split(a, A, " "); split(t, T, " ")
+    if (n > 0) printf "%s server_user_us=%.1f server_sys_us=%.1f wrk_us=%.1f\n", r, (A[1] - B[1]) / hz * 1e6 / n,
+      (A[2] - B[2]) / hz * 1e6 / n, (T[1] + T[2]) * 1e6 / n
+    else print r }'
 }
+# cpu_of RESULT -> "server user / server system / wrk" CPU per request, in microseconds
+cpu_of() { echo "$(field "$1" server_user_us) / $(field "$1" server_sys_us) / $(field "$1" wrk_us)"; }
 # probe URL BODY_FILE -> HTTP status; the response body is left in $tmp/probe.out
 probe() {
   curl -sS -o "$tmp/probe.out" -w '%{http_code}' --max-time 30 -H 'Content-Type: application/json' \
@@ -166,17 +180,20 @@ fi
 ratio() { awk -v n="$1" -v d="$2" 'BEGIN { printf "%.2f", n / d }'; }
 health_rps_all=() single_ratios=() single_p99s=() single_p50s=() meas_ratios=() meas_p99s=() meas_p50s=()
 health_errors=0 single_errors=0 meas_errors=0
+health_cpus=() single_cpus=() meas_cpus=()   # CPU per request of each round, for the median round's figures
 for round in $(seq 1 "$ROUNDS"); do
   log "round ${round}/${ROUNDS}: ${CONNECTIONS} connections, ${THREADS} threads, ${ROUND_S} s per endpoint"
   health="$(run_wrk "health-$round" "$CONNECTIONS" "$THREADS" "$ROUND_S" "$MBASE/q/health/live")"
   health_rps="$(field "$health" rps)"
   health_rps_all+=("$health_rps")
+  health_cpus+=("$(cpu_of "$health")")
   health_errors=$((health_errors + $(errors_of "$health")))
   msg="health ${health_rps} req/s"
   if ((single_ok)); then
     single="$(run_wrk "single-$round" "$CONNECTIONS" "$THREADS" "$ROUND_S" "$BASE/api/v1/predictions" "bodies:$singles")"
     single_ratios+=("$(ratio "$(field "$single" rps)" "$health_rps")")
     single_p99s+=("$(field "$single" p99_ms)") single_p50s+=("$(field "$single" p50_ms)")
+    single_cpus+=("$(cpu_of "$single")")
     single_errors=$((single_errors + $(errors_of "$single")))
     msg+=", single $(field "$single" rps) req/s (${single_ratios[-1]} x)"
   fi
@@ -184,6 +201,7 @@ for round in $(seq 1 "$ROUNDS"); do
     meas="$(run_wrk "measured-$round" "$CONNECTIONS" "$THREADS" "$ROUND_S" "$BASE/api/v1/predictions" "bodies:$measured")"
     meas_ratios+=("$(ratio "$(field "$meas" rps)" "$health_rps")")
     meas_p99s+=("$(field "$meas" p99_ms)") meas_p50s+=("$(field "$meas" p50_ms)")
+    meas_cpus+=("$(cpu_of "$meas")")
     meas_errors=$((meas_errors + $(errors_of "$meas")))
     msg+=", from measurements $(field "$meas" rps) req/s (${meas_ratios[-1]} x)"
   fi
@@ -219,6 +237,13 @@ else
   row "POST /api/v1/predictions from measurements throughput" "unavailable (HTTP $measured_status)" \
     ">= ${T_MEAS_RATIO} x health" FAIL
 fi
+
+# Where the time goes: the CPU each request cost the server and wrk, which share the machine's cores. A ratio to
+# health is roughly the ratio of these totals, so this row shows which side a change has to shrink.
+join_rounds() { local IFS=';'; echo "$*" | sed 's/;/; /g'; }
+row "CPU per request, server user / server system / wrk, each round (us)" \
+  "health $(join_rounds "${health_cpus[@]}")$( ((single_ok)) && echo "; single $(join_rounds "${single_cpus[@]}")")$( \
+    ((measured_ok)) && echo "; from measurements $(join_rounds "${meas_cpus[@]}")")" "" "info"
 
 # ---- (c) batches of 1,000 ----
 if ((batch_ok)); then
