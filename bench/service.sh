@@ -102,8 +102,8 @@ run_wrk() {
     -d"${seconds}s" --timeout 10s -s "$BENCH_DIR/lua/report.lua" "$url" >"$tmp/wrk-$name.txt"; } 2>"$tmp/time-$name.txt"
   after="$(server_ticks)"
   result="$(grep '^RESULT' "$tmp/wrk-$name.txt")"
-  awk -v r="$result" -v b="$before" -v a="$after" -v t="$(tail -n 1 "$tmp/time-$name.txt")" -v hz="$clk_tck" 'BEGIN {
-    n = r; sub(/.* requests=/, "", n); sub(/ .*/, "", n); n += 0
+  awk -v r="$result" -v n="$(field "$result" requests)" -v b="$before" -v a="$after" \
+    -v t="$(tail -n 1 "$tmp/time-$name.txt")" -v hz="$clk_tck" 'BEGIN {
     split(b, B, " "); split(a, A, " "); split(t, T, " ")
     if (n > 0) printf "%s server_user_us=%.1f server_sys_us=%.1f wrk_us=%.1f\n", r, (A[1] - B[1]) / hz * 1e6 / n,
       (A[2] - B[2]) / hz * 1e6 / n, (T[1] + T[2]) * 1e6 / n
@@ -180,7 +180,7 @@ fi
 ratio() { awk -v n="$1" -v d="$2" 'BEGIN { printf "%.2f", n / d }'; }
 health_rps_all=() single_ratios=() single_p99s=() single_p50s=() meas_ratios=() meas_p99s=() meas_p50s=()
 health_errors=0 single_errors=0 meas_errors=0
-health_cpus=() single_cpus=() meas_cpus=()   # CPU per request of each round, for the median round's figures
+health_cpus=() single_cpus=() meas_cpus=()   # CPU per request of each round (cpu_of)
 for round in $(seq 1 "$ROUNDS"); do
   log "round ${round}/${ROUNDS}: ${CONNECTIONS} connections, ${THREADS} threads, ${ROUND_S} s per endpoint"
   health="$(run_wrk "health-$round" "$CONNECTIONS" "$THREADS" "$ROUND_S" "$MBASE/q/health/live")"
@@ -239,11 +239,13 @@ else
 fi
 
 # Where the time goes: the CPU each request cost the server and wrk, which share the machine's cores. A ratio to
-# health is roughly the ratio of these totals, so this row shows which side a change has to shrink.
-join_rounds() { local IFS=';'; echo "$*" | sed 's/;/; /g'; }
-row "CPU per request, server user / server system / wrk, each round (us)" \
-  "health $(join_rounds "${health_cpus[@]}")$( ((single_ok)) && echo "; single $(join_rounds "${single_cpus[@]}")")$( \
-    ((measured_ok)) && echo "; from measurements $(join_rounds "${meas_cpus[@]}")")" "" "info"
+# health is roughly the inverse ratio of these totals, so this row shows which side a change has to shrink.
+# join_rounds ITEM... -> the items separated by "; "
+join_rounds() { local out; out="$(printf '%s; ' "$@")"; echo "${out%; }"; }
+cpu_rounds="health $(join_rounds "${health_cpus[@]}")"
+if ((single_ok)); then cpu_rounds+="; single $(join_rounds "${single_cpus[@]}")"; fi
+if ((measured_ok)); then cpu_rounds+="; from measurements $(join_rounds "${meas_cpus[@]}")"; fi
+row "CPU per request, server user / server system / wrk, each round (us)" "$cpu_rounds" "" "info"
 
 # ---- (c) batches of 1,000 ----
 if ((batch_ok)); then
