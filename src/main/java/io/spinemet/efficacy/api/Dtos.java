@@ -77,19 +77,6 @@ public final class Dtos {
             + "from them (with inputs, rule, cut-off and source) and the Tokuhashi and Tomita scores; the scores alone "
             + "when factors alone suffice for one of them.")
     public record Derivation(List<DerivedFactor> derivedFactors, Scores scores) {
-
-        /** {@code prediction} (a JSON object) with this derivation's fields appended. */
-        static byte[] append(byte[] prediction, byte[] derivation) {
-            int end = prediction.length - 1;
-            while (prediction[end] != '}') {
-                end--;
-            }
-            byte[] out = new byte[end + derivation.length];
-            System.arraycopy(prediction, 0, out, 0, end);
-            out[end] = ',';
-            System.arraycopy(derivation, 1, out, end + 1, derivation.length - 1);
-            return out;
-        }
     }
 
     @Schema(name = "BatchResponse", description = "One result per patient, in request order.")

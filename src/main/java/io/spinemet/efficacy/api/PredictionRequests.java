@@ -55,16 +55,16 @@ public final class PredictionRequests {
     private final Function<Procedure, LoadedModel> models;
     private final Consumer<Procedure> scored;
     private final RenderedPredictions rendered;
-    private final Function<Derivation, byte[]> derivationJson;
+    private final DerivationJson derivationJson;
 
     /**
      * @param models         the model of each procedure
      * @param scored         told of every patient scored (for metrics)
      * @param rendered       renders single predictions as JSON
-     * @param derivationJson writes derived factors and scores as the JSON of {@link Derivation}
+     * @param derivationJson appends derived factors and scores to a prediction's JSON
      */
     PredictionRequests(Function<Procedure, LoadedModel> models, Consumer<Procedure> scored,
-                       RenderedPredictions rendered, Function<Derivation, byte[]> derivationJson) {
+                       RenderedPredictions rendered, DerivationJson derivationJson) {
         this.models = models;
         this.scored = scored;
         this.rendered = rendered;
@@ -90,7 +90,7 @@ public final class PredictionRequests {
         byte[] json = rendered.render(models.apply(procedure), inputs.values());
         scored.accept(procedure);
         return inputs.scores() == null ? json
-                : Derivation.append(json, derivationJson.apply(new Derivation(inputs.derived(), inputs.scores())));
+                : derivationJson.append(json, new Derivation(inputs.derived(), inputs.scores()));
     }
 
     /**

@@ -77,14 +77,13 @@ public class PredictionResource {
                     .description("Patients scored, by procedure").register(meters));
         }
         ObjectWriter writer = mapper.writerFor(Prediction.class);
-        ObjectWriter derivationWriter = mapper.writerFor(Derivation.class);
         this.requests = new PredictionRequests(models::get, p -> {
             predictions.get(p).increment();
             ModelInfo info = models.get(p).info();
             Audit.scored(p.name(), info.id(), info.version(), info.sha256());
         },
                 new RenderedPredictions(settings.memoSize(), prediction -> json(writer, prediction)),
-                derivation -> json(derivationWriter, derivation));
+                new DerivationJson(mapper));
         singleTimer = timer(meters, "single");
         comparisonTimer = timer(meters, "comparison");
         batchTimer = timer(meters, "batch");

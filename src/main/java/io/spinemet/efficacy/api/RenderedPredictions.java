@@ -3,6 +3,7 @@ package io.spinemet.efficacy.api;
 import io.spinemet.efficacy.scoring.LoadedModel;
 import io.spinemet.efficacy.scoring.Prediction;
 import io.spinemet.efficacy.scoring.Scorer;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -22,16 +23,38 @@ final class RenderedPredictions {
     /**
      * The model (by identity), the values of the factors it uses and the names of the others: all a prediction
      * depends on (an ignored factor appears only by name in {@code inputsIgnored}). Keying ignored factors by name
-     * keeps requests from measurements, which derive factors the model does not use, on the memo.
+     * keeps requests from measurements, which derive factors the model does not use, on the memo. The entries are
+     * id, value, id, value... in the order of the values (catalogue order, as the request readers build them): a flat
+     * array hashes and compares faster than a map, and the same values in another order would only make a second
+     * key, never a wrong answer.
      */
-    private record Input(LoadedModel model, Map<String, Object> values) {
+    private record Input(LoadedModel model, Object[] entries, int hash) {
 
         private static final Object IGNORED = new Object();
 
         static Input of(LoadedModel model, Map<String, Object> values) {
-            Map<String, Object> key = new java.util.HashMap<>(values.size() * 2);
-            values.forEach((id, value) -> key.put(id, model.uses(id) ? value : IGNORED));
-            return new Input(model, key);
+            Object[] entries = new Object[values.size() * 2];
+            int i = 0;
+            for (Map.Entry<String, Object> e : values.entrySet()) {
+                entries[i++] = e.getKey();
+                entries[i++] = model.uses(e.getKey()) ? e.getValue() : IGNORED;
+            }
+            return new Input(model, entries, 31 * System.identityHashCode(model) + Arrays.hashCode(entries));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Input other && other.model == model && Arrays.equals(other.entries, entries);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public String toString() {
+            return "Input[" + model.info().id() + ", " + entries.length / 2 + " factors]"; // never the values
         }
     }
 

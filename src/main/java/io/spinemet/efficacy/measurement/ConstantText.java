@@ -1,6 +1,7 @@
 package io.spinemet.efficacy.measurement;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -16,12 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ConstantText extends JsonSerializer<String> {
 
-    static final int CAPACITY = 4096;
+    public static final int CAPACITY = 4096;
 
     private static final Map<String, SerializedString> ENCODED = new ConcurrentHashMap<>();
 
     @Override
     public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        gen.writeString(encoded(value));
+    }
+
+    /** {@code value} with its JSON encoding, kept after the first use (up to {@link #CAPACITY} strings). */
+    public static SerializableString encoded(String value) {
         SerializedString encoded = ENCODED.get(value);
         if (encoded == null) {
             encoded = new SerializedString(value);
@@ -29,6 +35,6 @@ public final class ConstantText extends JsonSerializer<String> {
                 ENCODED.putIfAbsent(value, encoded);
             }
         }
-        gen.writeString(encoded);
+        return encoded;
     }
 }

@@ -32,7 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /**
  * Measurements to factors: the one place each derivation rule of {@link MeasurementCatalogue} is applied. Used alike
@@ -117,6 +117,9 @@ public final class FactorDerivation {
         return ais;
     }
 
+    /** The dates metastasisDuringChemotherapy needs, in the order its provenance lists them. */
+    private static final List<String> CHEMOTHERAPY_DATES = List.of(CHEMO_FIRST, CHEMO_LAST, SPINAL_DIAGNOSIS);
+
     private static final class Deriver {
         final Measurements m;
         final Map<String, DerivedFactor> out = new LinkedHashMap<>();
@@ -173,10 +176,14 @@ public final class FactorDerivation {
                         + "counts any poor scale.";
             }
             Derives first = MeasurementCatalogue.rule(given.get(0).id(), "poorPerformanceStatus");
-            String cutoff = given.stream().map(v -> MeasurementCatalogue.rule(v.id(), "poorPerformanceStatus").cutoff())
-                    .collect(Collectors.joining(" or "));
-            out.put("poorPerformanceStatus", new DerivedFactor("poorPerformanceStatus", poor,
-                    given.stream().map(MeasuredValue::asInput).toList(), first.rule(), cutoff, first.source(), note));
+            StringJoiner cutoff = new StringJoiner(" or ");
+            List<DerivedFactor.Input> inputs = new ArrayList<>(given.size());
+            for (MeasuredValue v : given) {
+                cutoff.add(MeasurementCatalogue.rule(v.id(), "poorPerformanceStatus").cutoff());
+                inputs.add(v.asInput());
+            }
+            out.put("poorPerformanceStatus", new DerivedFactor("poorPerformanceStatus", poor, inputs, first.rule(),
+                    cutoff.toString(), first.source(), note));
         }
 
         /** The site's Tomita class, or the class given; both given must agree. */
@@ -203,15 +210,17 @@ public final class FactorDerivation {
             m.get(DRUGS).ifPresent(v -> {
                 @SuppressWarnings("unchecked")
                 List<String> codes = (List<String>) v.canonical();
-                put("targetedTherapy", codes.stream().anyMatch(TargetedAgents::targeted), DRUGS, List.of(v));
+                boolean targeted = false;
+                for (String code : codes) {
+                    targeted |= TargetedAgents.targeted(code);
+                }
+                put("targetedTherapy", targeted, DRUGS, List.of(v));
             });
         }
 
         /** first cycle <= diagnosis <= last cycle + 28 days; NONE means false. */
         void metastasisDuringChemotherapy() {
             Optional<String> chemo = m.code(CHEMOTHERAPY);
-            List<String> dates = List.of(CHEMO_FIRST, CHEMO_LAST, SPINAL_DIAGNOSIS);
-            List<String> datesGiven = dates.stream().filter(m::has).toList();
             if (chemo.filter("NONE"::equals).isPresent()) {
                 for (String id : List.of(CHEMO_FIRST, CHEMO_LAST)) {
                     if (m.has(id)) {
@@ -226,8 +235,14 @@ public final class FactorDerivation {
             if (!started) {
                 return;
             }
-            if (datesGiven.size() < dates.size()) {
-                incomplete.put("metastasisDuringChemotherapy", dates.stream().filter(id -> !m.has(id)).toList());
+            List<String> missing = new ArrayList<>(0);
+            for (String id : CHEMOTHERAPY_DATES) {
+                if (!m.has(id)) {
+                    missing.add(id);
+                }
+            }
+            if (!missing.isEmpty()) {
+                incomplete.put("metastasisDuringChemotherapy", List.copyOf(missing));
                 return;
             }
             LocalDate first = m.date(CHEMO_FIRST).orElseThrow();
@@ -238,9 +253,11 @@ public final class FactorDerivation {
                 return;
             }
             boolean during = !diagnosis.isBefore(first) && !diagnosis.isAfter(last.plusDays(CHEMO_WINDOW_DAYS));
-            List<MeasuredValue> inputs = new ArrayList<>();
+            List<MeasuredValue> inputs = new ArrayList<>(4);
             chemo.ifPresent(c -> inputs.add(m.get(CHEMOTHERAPY).orElseThrow()));
-            dates.forEach(id -> inputs.add(m.get(id).orElseThrow()));
+            for (String id : CHEMOTHERAPY_DATES) {
+                inputs.add(m.get(id).orElseThrow());
+            }
             put("metastasisDuringChemotherapy", during, CHEMO_FIRST, inputs);
         }
 

@@ -10,15 +10,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reads the JSON {@code "measurements"} object of contract C into a {@link Measurements.Builder}, strictly: a number
  * is never read from a string, an integer never from {@code 2.0}, and every problem is reported with its path.
  */
 public final class MeasurementJson {
-
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private MeasurementJson() {
     }
@@ -125,7 +122,7 @@ public final class MeasurementJson {
     }
 
     private static LocalDate date(String text) {
-        if (!DATE.matcher(text).matches()) {
+        if (!isoLayout(text)) {
             return null;
         }
         try {   // the pattern fixed the layout; LocalDate.of refuses a day the month does not have
@@ -134,6 +131,21 @@ public final class MeasurementJson {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /** Whether {@code text} is laid out as {@code YYYY-MM-DD} in ASCII digits (the calendar is checked by LocalDate). */
+    static boolean isoLayout(String text) {
+        if (text.length() != 10) {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = text.charAt(i);
+            boolean ok = i == 4 || i == 7 ? c == '-' : c >= '0' && c <= '9';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The JSON type of a node, never its content. */

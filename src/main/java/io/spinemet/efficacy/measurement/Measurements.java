@@ -22,6 +22,8 @@ import java.util.Optional;
 public final class Measurements {
 
     private static final Measurements EMPTY = new Measurements(Map.of());
+    /** The latest time zone on Earth (UTC+14, Line Islands): no date there is yet in the future anywhere. */
+    private static final ZoneOffset LATEST = ZoneOffset.ofHours(14);
 
     private final Map<String, MeasuredValue> values;
 
@@ -35,7 +37,7 @@ public final class Measurements {
 
     /** A builder that judges "the future" by today's date where it is latest on Earth (UTC+14). */
     public static Builder builder() {
-        return new Builder(LocalDate.now(ZoneOffset.ofHours(14)));
+        return new Builder(LocalDate.now(LATEST));
     }
 
     /** A builder for which dates after {@code today} are in the future. */

@@ -2,7 +2,6 @@ package io.spinemet.efficacy.measurement;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Which anticancer drugs count as "targeted therapy", by WHO ATC code (ATC/DDD Index 2024 structure, in which
@@ -89,15 +88,26 @@ public final class TargetedAgents {
     /** Level-4 groups of the 2021 structure, retired in the 2022 revision (moved to L01E and L01F). */
     public static final List<String> RETIRED = List.of("L01XE", "L01XC");
 
-    /** An ATC code at level 4 ({@code L01EB}) or level 5 ({@code L01EB01}). */
-    private static final Pattern ATC = Pattern.compile("[A-Z][0-9]{2}[A-Z]{2}([0-9]{2})?");
-
     private TargetedAgents() {
     }
 
-    /** Whether a code has the form of an ATC code at level 4 or 5 (not whether it may be used: {@link #problem}). */
+    /**
+     * Whether a code has the form of an ATC code at level 4 ({@code L01EB}: a letter, two digits, two letters) or
+     * level 5 ({@code L01EB01}: and two digits), in ASCII capitals and digits; not whether it may be used
+     * ({@link #problem}). Checked character by character: this runs for every drug sent.
+     */
     public static boolean validCode(String code) {
-        return code != null && ATC.matcher(code).matches();
+        if (code == null || code.length() != 5 && code.length() != 7) {
+            return false;
+        }
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            boolean letter = i == 0 || i == 3 || i == 4;
+            if (letter ? c < 'A' || c > 'Z' : c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why a code that has the form of an ATC code cannot be classified, if it cannot. */
@@ -123,13 +133,25 @@ public final class TargetedAgents {
 
     /** The counting group of a valid ATC code, if it has one. */
     public static Optional<Group> groupOf(String code) {
-        String group = code.substring(0, 5);
-        return GROUPS.stream().filter(g -> g.code().equals(group)).findFirst();
+        for (Group g : GROUPS) {   // loops, not streams, here and in targeted: they run for every drug sent
+            if (code.startsWith(g.code())) {
+                return Optional.of(g);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether a code that has no {@link #problem} counts as targeted therapy. */
     public static boolean targeted(String code) {
-        return groupOf(code).isPresent() || AGENTS.stream().anyMatch(a -> a.code().equals(code));
+        if (groupOf(code).isPresent()) {
+            return true;
+        }
+        for (Agent a : AGENTS) {
+            if (a.code().equals(code)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The groups' codes, joined, for rule text. */

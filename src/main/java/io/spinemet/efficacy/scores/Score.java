@@ -37,8 +37,16 @@ public record Score(
                 examples = "[\"extraspinalBoneMetastasesCount\"]") List<String> missingInputs) {
 
     static Score computed(List<Item> items, int maximum, Band band, String citation, List<String> warnings) {
-        int total = items.stream().mapToInt(Item::points).sum();
-        return new Score(true, total, maximum, List.copyOf(items), band, citation, List.copyOf(warnings), null);
+        return new Score(true, total(items), maximum, List.copyOf(items), band, citation, List.copyOf(warnings), null);
+    }
+
+    /** The sum of the items' points. */
+    static int total(List<Item> items) {
+        int total = 0;
+        for (Item item : items) {
+            total += item.points();
+        }
+        return total;
     }
 
     /** {@code 1 vertebra}, {@code 3 vertebrae}: a count with its noun, as a score item's input. */
@@ -90,8 +98,12 @@ public record Score(
         }
 
         static Band of(List<Banding> bands, int total) {
-            return bands.stream().filter(b -> total >= b.min && total <= b.max).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no band holds " + total)).band();
+            for (Banding b : bands) {
+                if (total >= b.min && total <= b.max) {
+                    return b.band();
+                }
+            }
+            throw new IllegalStateException("no band holds " + total);
         }
     }
 }

@@ -79,8 +79,7 @@ public final class Tokuhashi {
         if (!missing.isEmpty()) {
             return Score.notComputed(missing, CITATION, warnings);
         }
-        int total = items.stream().mapToInt(Score.Item::points).sum();
-        return Score.computed(items, MAXIMUM, Score.Banding.of(BANDS, total), CITATION, warnings);
+        return Score.computed(items, MAXIMUM, Score.Banding.of(BANDS, Score.total(items)), CITATION, warnings);
     }
 
     /** KPS 10-40: 0, 50-70: 1, 80-100: 2; an ECOG grade only through the published correspondence. */

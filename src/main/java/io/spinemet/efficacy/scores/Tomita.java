@@ -84,8 +84,7 @@ public final class Tomita {
         if (!missing.isEmpty()) {
             return Score.notComputed(missing, CITATION, warnings);
         }
-        int total = items.stream().mapToInt(Score.Item::points).sum();
-        return Score.computed(items, MAXIMUM, Score.Banding.of(BANDS, total), CITATION, warnings);
+        return Score.computed(items, MAXIMUM, Score.Banding.of(BANDS, Score.total(items)), CITATION, warnings);
     }
 
     private static String boneInput(Measurements m, GivenFactors given) {

@@ -1,9 +1,6 @@
 package io.spinemet.efficacy.security;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +12,7 @@ import java.util.List;
  */
 public final class AuditEntry {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final JsonStringEncoder ESCAPE = JsonStringEncoder.getInstance();
 
     /** The authenticated caller: issuer, subject and client id (azp or client_id) of the token. */
     public record Caller(String iss, String sub, String clientId) {
@@ -64,55 +61,65 @@ public final class AuditEntry {
 
     /**
      * The line: {@code time, requestId, method, endpoint, status, latencyMs, caller, remote, check, procedures,
-     * models, records} in that order, absent fields left out. Written with Jackson's streaming generator (one line is
-     * written per API call, so no reflection on the way).
+     * models, records} in that order, absent fields left out. Strings are escaped by Jackson's
+     * {@link JsonStringEncoder}; the layout is fixed, so the line is built directly (the audit writer formats one per
+     * API call, and a generator per line cost more than the rest of the line).
      */
-    synchronized String toJson() throws IOException {
-        StringWriter out = new StringWriter(512);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartObject();
-            field(g, "time", time == null ? null : time.toString());
-            field(g, "requestId", requestId);
-            field(g, "method", method);
-            field(g, "endpoint", endpoint);
-            g.writeNumberField("status", status);
-            g.writeNumberField("latencyMs", latencyMs);
-            if (caller != null) {
-                g.writeObjectFieldStart("caller");
-                field(g, "iss", caller.iss());
-                field(g, "sub", caller.sub());
-                field(g, "clientId", caller.clientId());
-                g.writeEndObject();
-            }
-            field(g, "remote", remote);
-            field(g, "check", check);
-            if (procedures != null) {
-                g.writeArrayFieldStart("procedures");
-                for (String p : procedures) {
-                    g.writeString(p);
-                }
-                g.writeEndArray();
-                g.writeArrayFieldStart("models");
-                for (Model m : models) {
-                    g.writeStartObject();
-                    field(g, "id", m.id());
-                    field(g, "version", m.version());
-                    field(g, "sha256", m.sha256());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-            }
-            if (records != null) {
-                g.writeNumberField("records", records);
-            }
-            g.writeEndObject();
+    synchronized String toJson() {
+        StringBuilder line = new StringBuilder(512).append('{');
+        field(line, "time", time == null ? null : time.toString());
+        field(line, "requestId", requestId);
+        field(line, "method", method);
+        field(line, "endpoint", endpoint);
+        name(line, "status").append(status);
+        name(line, "latencyMs").append(latencyMs);
+        if (caller != null) {
+            name(line, "caller").append('{');
+            field(line, "iss", caller.iss());
+            field(line, "sub", caller.sub());
+            field(line, "clientId", caller.clientId());
+            line.append('}');
         }
-        return out.toString();
+        field(line, "remote", remote);
+        field(line, "check", check);
+        if (procedures != null) {
+            name(line, "procedures").append('[');
+            for (int i = 0; i < procedures.size(); i++) {
+                string(i == 0 ? line : line.append(','), procedures.get(i));
+            }
+            name(line.append(']'), "models").append('[');
+            for (int i = 0; i < models.size(); i++) {
+                Model m = models.get(i);
+                (i == 0 ? line : line.append(',')).append('{');
+                field(line, "id", m.id());
+                field(line, "version", m.version());
+                field(line, "sha256", m.sha256());
+                line.append('}');
+            }
+            line.append(']');
+        }
+        if (records != null) {
+            name(line, "records").append(records);
+        }
+        return line.append('}').toString();
     }
 
-    private static void field(JsonGenerator g, String name, String value) throws IOException {
+    private static void field(StringBuilder line, String name, String value) {
         if (value != null) {
-            g.writeStringField(name, value);
+            string(name(line, name), value);
         }
+    }
+
+    /** {@code "name":}, after a comma unless it opens the object. */
+    private static StringBuilder name(StringBuilder line, String name) {
+        if (line.charAt(line.length() - 1) != '{') {
+            line.append(',');
+        }
+        return line.append('"').append(name).append("\":");
+    }
+
+    private static void string(StringBuilder line, String value) {
+        ESCAPE.quoteAsString(value, line.append('"'));
+        line.append('"');
     }
 }

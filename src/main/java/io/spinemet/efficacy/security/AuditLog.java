@@ -8,7 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
@@ -93,7 +92,7 @@ public class AuditLog {
     private static void log(AuditEntry entry) {
         try {
             AUDIT.info(entry.toJson());
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.errorf("An audit line could not be written (%s)", e.getClass().getName());
         }
     }

@@ -33,7 +33,7 @@ class ApiExamplesTest {
     static void bundledModels() throws Exception {
         models = ModelLoader.load(ModelLoader.directory(Path.of("models")));
         requests = new PredictionRequests(models::get, p -> { }, new RenderedPredictions(0, ApiExamplesTest::json),
-                ApiExamplesTest::json);
+                new DerivationJson(JSON));
     }
 
     @Test

@@ -108,6 +108,21 @@ class RenderedPredictionsTest {
     }
 
     @Test
+    void theSameValuesInAnotherOrderGiveTheSameAnswer() throws JsonProcessingException {
+        RenderedPredictions memo = new RenderedPredictions(1024, this::write);
+        LoadedModel pvp = models.get(Procedure.PVP);
+        Map<String, Object> values = patient(0b01101);
+        values.put("frankelGrade", "C");
+        Map<String, Object> reversed = new LinkedHashMap<>();
+        List<String> ids = new ArrayList<>(values.keySet());
+        java.util.Collections.reverse(ids);
+        ids.forEach(id -> reversed.put(id, values.get(id)));
+        byte[] first = memo.render(pvp, values);
+        assertArrayEquals(first, memo.render(pvp, reversed));
+        assertArrayEquals(fresh(pvp, reversed), memo.render(pvp, reversed));
+    }
+
+    @Test
     void boundedWithoutEviction() throws JsonProcessingException {
         RenderedPredictions memo = new RenderedPredictions(3, this::write);
         LoadedModel pvp = models.get(Procedure.PVP);

@@ -369,6 +369,16 @@ class FactorDerivationTest {
         assertTrue(p.get(0).detail().contains("not one of the 14 ATC anatomical main groups"), p.get(0).detail());
     }
 
+    /** Not the layout of a level-4 or level-5 ATC code: refused before any group is looked at. */
+    @ParameterizedTest
+    @CsvSource({"l01eb01", "L01eb01", "L01EB0", "L01EB011", "L1EB01", "L01E", "L0AEB01", "L01EBAA", "L01E101",
+                "1L01EB0", "L01EB 1", "' L01EB01'", "\uFF2C01EB01", "L01EB\uFF101"}) // fullwidth L, fullwidth 0
+    void malformedCodesAreRefused(String code) {
+        var p = problems(b -> b.codes(DRUGS, List.of(code)));
+        assertEquals(List.of("anticancerDrugs/0"), p.stream().map(MeasurementProblem::path).toList(), code);
+        assertEquals("not a WHO ATC code at level 4 or 5", p.get(0).detail(), code);
+    }
+
     @ParameterizedTest
     @CsvSource({"A10BA02", "B01AC06", "C09AA05", "D07AC01", "G03DB06", "H02AB02", "J01CA04", "L01XA01", "M05BX04",
                 "N02AA01", "P01BE03", "R03AC02", "S01LA05", "V03AF03"})

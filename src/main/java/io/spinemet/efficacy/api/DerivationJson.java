@@ -1,0 +1,372 @@
+package io.spinemet.efficacy.api;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spinemet.efficacy.api.Dtos.Derivation;
+import io.spinemet.efficacy.measurement.ConstantText;
+import io.spinemet.efficacy.measurement.DerivedFactor;
+import io.spinemet.efficacy.scores.Score;
+import io.spinemet.efficacy.scores.Scores;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The answer to a prediction from measurements: the prediction's JSON (memoized by {@link RenderedPredictions}) with
+ * {@code derivedFactors} and {@code scores} appended, written with Jackson's streaming generator.
+ *
+ * <p>Why not data binding, as everywhere else: a derivation is about 6 kB of JSON, mostly constant text (rules,
+ * cut-offs, sources, score items, bands, citations), and binding it, then appending it to the prediction, took as
+ * long as reading, validating and deriving the measurements and allocated 22 kB per request (bench/service.sh, issue
+ * 9 §6). Here names and constant texts are encoded once, and the answer is written into one buffer per thread and
+ * copied once into the response.
+ *
+ * <p>The fields, their order and what is left out are those of the annotated records ({@link Derivation},
+ * {@link DerivedFactor}, {@link Score}), which also give the OpenAPI schema; {@code DerivationJsonTest} checks that
+ * this writer and data binding give the same bytes. A field added to a record must be added here too.
+ */
+final class DerivationJson {
+
+    /** A thread's buffer is dropped after an answer larger than this, so a rare large answer is not kept. */
+    static final int KEPT_BUFFER = 64 * 1024;
+
+    private static final SerializableString DERIVED_FACTORS = name("derivedFactors");
+    private static final SerializableString SCORES = name("scores");
+    private static final SerializableString FACTOR = name("factor");
+    private static final SerializableString VALUE = name("value");
+    private static final SerializableString INPUTS = name("inputs");
+    private static final SerializableString RULE = name("rule");
+    private static final SerializableString CUTOFF = name("cutoff");
+    private static final SerializableString SOURCE = name("source");
+    private static final SerializableString NOTE = name("note");
+    private static final SerializableString MEASUREMENT = name("measurement");
+    private static final SerializableString UNIT = name("unit");
+    private static final SerializableString CANONICAL_VALUE = name("canonicalValue");
+    private static final SerializableString CANONICAL_UNIT = name("canonicalUnit");
+    private static final SerializableString TOKUHASHI = name("tokuhashi");
+    private static final SerializableString TOMITA = name("tomita");
+    private static final SerializableString COMPUTED = name("computed");
+    private static final SerializableString TOTAL = name("total");
+    private static final SerializableString MAXIMUM = name("maximum");
+    private static final SerializableString ITEMS = name("items");
+    private static final SerializableString BAND = name("band");
+    private static final SerializableString MISSING_INPUTS = name("missingInputs");
+    private static final SerializableString CITATION = name("citation");
+    private static final SerializableString WARNINGS = name("warnings");
+    private static final SerializableString ITEM = name("item");
+    private static final SerializableString INPUT = name("input");
+    private static final SerializableString CATEGORY = name("category");
+    private static final SerializableString POINTS = name("points");
+    private static final SerializableString RANGE = name("range");
+    private static final SerializableString PROGNOSIS = name("prognosis");
+    private static final SerializableString STRATEGY = name("strategy");
+
+    private static final JsonStringEncoder ESCAPE = JsonStringEncoder.getInstance();
+    private static final Map<Object, SerializableString> RAW = new ConcurrentHashMap<>();
+
+    private final ObjectMapper mapper;
+    private final ThreadLocal<Buffer> buffers = ThreadLocal.withInitial(Buffer::new);
+
+    /** @param mapper the service's mapper: its factory makes the generators, and it writes any other value type */
+    DerivationJson(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    private static SerializableString name(String name) {
+        return new SerializedString(name);
+    }
+
+    /** {@code prediction} (a JSON object) with the derivation's fields appended. */
+    byte[] append(byte[] prediction, Derivation derivation) {
+        int end = prediction.length - 1;
+        while (prediction[end] != '}') {
+            end--;
+        }
+        Buffer out = buffers.get();
+        out.reset();
+        out.write(prediction, 0, end);
+        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+            write(g, derivation);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] json = out.toByteArray();
+        json[end] = ','; // the derivation object's '{' now continues the prediction's object
+        if (out.size() > KEPT_BUFFER) {
+            buffers.remove();
+        }
+        return json;
+    }
+
+    /** The derivation alone, as the JSON object {@link Derivation} binds to. */
+    static void write(JsonGenerator g, Derivation derivation) throws IOException {
+        g.writeStartObject();
+        if (derivation.derivedFactors() != null) {
+            g.writeFieldName(DERIVED_FACTORS);
+            g.writeStartArray();
+            for (DerivedFactor d : derivation.derivedFactors()) {
+                derivedFactor(g, d);
+            }
+            g.writeEndArray();
+        }
+        if (derivation.scores() != null) {
+            g.writeFieldName(SCORES);
+            scores(g, derivation.scores());
+        }
+        g.writeEndObject();
+    }
+
+    private static void derivedFactor(JsonGenerator g, DerivedFactor d) throws IOException {
+        g.writeStartObject();
+        string(g, FACTOR, d.factor());
+        if (d.value() != null) {
+            g.writeFieldName(VALUE);
+            value(g, d.value());
+        }
+        if (d.inputs() != null) {
+            g.writeFieldName(INPUTS);
+            g.writeStartArray();
+            for (DerivedFactor.Input input : d.inputs()) {
+                input(g, input);
+            }
+            g.writeEndArray();
+        }
+        if (d.factor() != null) {   // the tail's leading comma needs a field before it
+            g.writeRaw(raw(new RuleText(d.rule(), d.cutoff(), d.source())));
+        } else {
+            constant(g, RULE, d.rule());
+            constant(g, CUTOFF, d.cutoff());
+            constant(g, SOURCE, d.source());
+        }
+        string(g, NOTE, d.note());
+        g.writeEndObject();
+    }
+
+    private static void input(JsonGenerator g, DerivedFactor.Input input) throws IOException {
+        g.writeStartObject();
+        string(g, MEASUREMENT, input.measurement());
+        if (input.value() != null) {
+            g.writeFieldName(VALUE);
+            value(g, input.value());
+        }
+        string(g, UNIT, input.unit());
+        if (input.canonicalValue() != null) {
+            g.writeFieldName(CANONICAL_VALUE);
+            value(g, input.canonicalValue());
+        }
+        string(g, CANONICAL_UNIT, input.canonicalUnit());
+        g.writeEndObject();
+    }
+
+    private static void scores(JsonGenerator g, Scores scores) throws IOException {
+        g.writeStartObject();
+        if (scores.tokuhashi() != null) {
+            g.writeFieldName(TOKUHASHI);
+            score(g, scores.tokuhashi());
+        }
+        if (scores.tomita() != null) {
+            g.writeFieldName(TOMITA);
+            score(g, scores.tomita());
+        }
+        g.writeEndObject();
+    }
+
+    /** {@link Score} is {@code NON_EMPTY}: nulls and empty lists or strings are left out. */
+    private static void score(JsonGenerator g, Score s) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName(COMPUTED);
+        g.writeBoolean(s.computed());
+        integer(g, TOTAL, s.total());
+        integer(g, MAXIMUM, s.maximum());
+        if (s.items() != null && !s.items().isEmpty()) {
+            g.writeFieldName(ITEMS);
+            g.writeStartArray();
+            for (Score.Item item : s.items()) {
+                g.writeStartObject();
+                constant(g, ITEM, item.item());
+                string(g, INPUT, item.input());
+                constant(g, CATEGORY, item.category());
+                g.writeFieldName(POINTS);
+                g.writeNumber(item.points());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (s.band() != null) {
+            g.writeFieldName(BAND);
+            g.writeStartObject();
+            g.writeRaw(raw(s.band()));
+            g.writeEndObject();
+        }
+        strings(g, MISSING_INPUTS, s.missingInputs());
+        if (s.citation() != null && !s.citation().isEmpty()) {
+            constant(g, CITATION, s.citation());
+        }
+        strings(g, WARNINGS, s.warnings());
+        g.writeEndObject();
+    }
+
+    /**
+     * A derived factor's rule, cut-off and source: constant per rule (and per set of performance scales). Equality and
+     * hash are written out: the strings are mostly the catalogue's own instances, so identity settles most
+     * comparisons, and the generated record methods cost more than the rest of the lookup.
+     */
+    private record RuleText(String rule, String cutoff, String source) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RuleText t && same(rule, t.rule) && same(cutoff, t.cutoff) && same(source, t.source);
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * hash(rule) + hash(cutoff)) * 31 + hash(source);
+        }
+
+        private static boolean same(String a, String b) {
+            return a == b || a != null && a.equals(b);
+        }
+
+        private static int hash(String s) {
+            return s == null ? 0 : s.hashCode();
+        }
+    }
+
+    /**
+     * The fields of a {@link RuleText} (after a comma) or of a {@link Score.Band}, as JSON text encoded once: raw
+     * text is copied into the answer as it is, and one lookup replaces one per field. At most
+     * {@link ConstantText#CAPACITY} are kept; any other is encoded for the one answer.
+     */
+    private static SerializableString raw(Object fields) {
+        SerializableString json = RAW.get(fields);
+        if (json == null) {
+            json = new SerializedString(rawJson(fields));
+            if (RAW.size() < ConstantText.CAPACITY) {
+                RAW.putIfAbsent(fields, json);
+            }
+        }
+        return json;
+    }
+
+    private static String rawJson(Object fields) {
+        StringBuilder json = new StringBuilder(256);
+        if (fields instanceof RuleText t) {
+            rawField(json, ",", RULE, t.rule());
+            rawField(json, ",", CUTOFF, t.cutoff());
+            rawField(json, ",", SOURCE, t.source());
+        } else {
+            Score.Band band = (Score.Band) fields;
+            rawField(json, "", RANGE, band.range());
+            rawField(json, json.isEmpty() ? "" : ",", PROGNOSIS, band.prognosis());
+            rawField(json, json.isEmpty() ? "" : ",", STRATEGY, band.strategy());
+        }
+        return json.toString();
+    }
+
+    private static void rawField(StringBuilder json, String separator, SerializableString name, String value) {
+        if (value != null) {
+            json.append(separator).append('"').append(name.getValue()).append("\":\"");
+            ESCAPE.quoteAsString(value, json);
+            json.append('"');
+        }
+    }
+
+    /** A value as sent or derived: Boolean, Integer, String, BigDecimal or a list of codes. */
+    private static void value(JsonGenerator g, Object value) throws IOException {
+        if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (value instanceof String s) {
+            g.writeString(s);
+        } else if (value instanceof BigDecimal d) {
+            g.writeNumber(d);
+        } else if (value instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object item : list) {
+                value(g, item);
+            }
+            g.writeEndArray();
+        } else {
+            g.writeObject(value); // any other type, as data binding writes it
+        }
+    }
+
+    private static void string(JsonGenerator g, SerializableString name, String value) throws IOException {
+        if (value != null) {
+            g.writeFieldName(name);
+            g.writeString(value);
+        }
+    }
+
+    private static void constant(JsonGenerator g, SerializableString name, String value) throws IOException {
+        if (value != null) {
+            g.writeFieldName(name);
+            g.writeString(ConstantText.encoded(value));
+        }
+    }
+
+    private static void integer(JsonGenerator g, SerializableString name, Integer value) throws IOException {
+        if (value != null) {
+            g.writeFieldName(name);
+            g.writeNumber(value);
+        }
+    }
+
+    private static void strings(JsonGenerator g, SerializableString name, List<String> values) throws IOException {
+        if (values != null && !values.isEmpty()) {
+            g.writeFieldName(name);
+            g.writeStartArray();
+            for (String v : values) {
+                g.writeString(v);
+            }
+            g.writeEndArray();
+        }
+    }
+
+    /** A growable byte buffer, reused by one thread (so unsynchronized, unlike {@link java.io.ByteArrayOutputStream}). */
+    private static final class Buffer extends OutputStream {
+
+        private byte[] bytes = new byte[16 * 1024];
+        private int count;
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensure(len);
+            System.arraycopy(b, off, bytes, count, len);
+            count += len;
+        }
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            bytes[count++] = (byte) b;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, count);
+        }
+
+        void reset() {
+            count = 0;
+        }
+
+        int size() {
+            return count;
+        }
+
+        private void ensure(int more) {
+            if (count + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, count + more));
+            }
+        }
+    }
+}
