@@ -1,8 +1,8 @@
 package io.spinemet.efficacy.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spinemet.efficacy.api.Dtos.Derivation;
@@ -43,9 +43,6 @@ final class DerivationJson {
     private static final SerializableString FACTOR = name("factor");
     private static final SerializableString VALUE = name("value");
     private static final SerializableString INPUTS = name("inputs");
-    private static final SerializableString RULE = name("rule");
-    private static final SerializableString CUTOFF = name("cutoff");
-    private static final SerializableString SOURCE = name("source");
     private static final SerializableString NOTE = name("note");
     private static final SerializableString MEASUREMENT = name("measurement");
     private static final SerializableString UNIT = name("unit");
@@ -65,15 +62,11 @@ final class DerivationJson {
     private static final SerializableString INPUT = name("input");
     private static final SerializableString CATEGORY = name("category");
     private static final SerializableString POINTS = name("points");
-    private static final SerializableString RANGE = name("range");
-    private static final SerializableString PROGNOSIS = name("prognosis");
-    private static final SerializableString STRATEGY = name("strategy");
-
-    private static final JsonStringEncoder ESCAPE = JsonStringEncoder.getInstance();
-    private static final Map<Object, SerializableString> RAW = new ConcurrentHashMap<>();
 
     private final ObjectMapper mapper;
     private final ThreadLocal<Buffer> buffers = ThreadLocal.withInitial(Buffer::new);
+    /** Data binding's JSON of each rule text and band met so far (see {@link #bound}). */
+    private final Map<Object, SerializableString> bound = new ConcurrentHashMap<>();
 
     /** @param mapper the service's mapper: its factory makes the generators, and it writes any other value type */
     DerivationJson(ObjectMapper mapper) {
@@ -107,16 +100,9 @@ final class DerivationJson {
     }
 
     /** The derivation alone, as the JSON object {@link Derivation} binds to. */
-    static void write(JsonGenerator g, Derivation derivation) throws IOException {
+    private void write(JsonGenerator g, Derivation derivation) throws IOException {
         g.writeStartObject();
-        if (derivation.derivedFactors() != null) {
-            g.writeFieldName(DERIVED_FACTORS);
-            g.writeStartArray();
-            for (DerivedFactor d : derivation.derivedFactors()) {
-                derivedFactor(g, d);
-            }
-            g.writeEndArray();
-        }
+        array(g, DERIVED_FACTORS, derivation.derivedFactors(), this::derivedFactor);
         if (derivation.scores() != null) {
             g.writeFieldName(SCORES);
             scores(g, derivation.scores());
@@ -124,28 +110,15 @@ final class DerivationJson {
         g.writeEndObject();
     }
 
-    private static void derivedFactor(JsonGenerator g, DerivedFactor d) throws IOException {
+    private void derivedFactor(JsonGenerator g, DerivedFactor d) throws IOException {
         g.writeStartObject();
-        string(g, FACTOR, d.factor());
+        string(g, FACTOR, d.factor()); // never null: the raw rule text after it starts with a comma
         if (d.value() != null) {
             g.writeFieldName(VALUE);
             value(g, d.value());
         }
-        if (d.inputs() != null) {
-            g.writeFieldName(INPUTS);
-            g.writeStartArray();
-            for (DerivedFactor.Input input : d.inputs()) {
-                input(g, input);
-            }
-            g.writeEndArray();
-        }
-        if (d.factor() != null) {   // the tail's leading comma needs a field before it
-            g.writeRaw(raw(new RuleText(d.rule(), d.cutoff(), d.source())));
-        } else {
-            constant(g, RULE, d.rule());
-            constant(g, CUTOFF, d.cutoff());
-            constant(g, SOURCE, d.source());
-        }
+        array(g, INPUTS, d.inputs(), DerivationJson::input);
+        g.writeRaw(bound(new RuleText(d.rule(), d.cutoff(), d.source())));
         string(g, NOTE, d.note());
         g.writeEndObject();
     }
@@ -166,7 +139,7 @@ final class DerivationJson {
         g.writeEndObject();
     }
 
-    private static void scores(JsonGenerator g, Scores scores) throws IOException {
+    private void scores(JsonGenerator g, Scores scores) throws IOException {
         g.writeStartObject();
         if (scores.tokuhashi() != null) {
             g.writeFieldName(TOKUHASHI);
@@ -180,37 +153,32 @@ final class DerivationJson {
     }
 
     /** {@link Score} is {@code NON_EMPTY}: nulls and empty lists or strings are left out. */
-    private static void score(JsonGenerator g, Score s) throws IOException {
+    private void score(JsonGenerator g, Score s) throws IOException {
         g.writeStartObject();
         g.writeFieldName(COMPUTED);
         g.writeBoolean(s.computed());
         integer(g, TOTAL, s.total());
         integer(g, MAXIMUM, s.maximum());
-        if (s.items() != null && !s.items().isEmpty()) {
-            g.writeFieldName(ITEMS);
-            g.writeStartArray();
-            for (Score.Item item : s.items()) {
-                g.writeStartObject();
-                constant(g, ITEM, item.item());
-                string(g, INPUT, item.input());
-                constant(g, CATEGORY, item.category());
-                g.writeFieldName(POINTS);
-                g.writeNumber(item.points());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }
+        array(g, ITEMS, nonEmpty(s.items()), DerivationJson::item);
         if (s.band() != null) {
             g.writeFieldName(BAND);
-            g.writeStartObject();
-            g.writeRaw(raw(s.band()));
-            g.writeEndObject();
+            g.writeRawValue(bound(s.band()));
         }
-        strings(g, MISSING_INPUTS, s.missingInputs());
+        array(g, MISSING_INPUTS, nonEmpty(s.missingInputs()), JsonGenerator::writeString);
         if (s.citation() != null && !s.citation().isEmpty()) {
             constant(g, CITATION, s.citation());
         }
-        strings(g, WARNINGS, s.warnings());
+        array(g, WARNINGS, nonEmpty(s.warnings()), JsonGenerator::writeString);
+        g.writeEndObject();
+    }
+
+    private static void item(JsonGenerator g, Score.Item item) throws IOException {
+        g.writeStartObject();
+        constant(g, ITEM, item.item());
+        string(g, INPUT, item.input());
+        constant(g, CATEGORY, item.category());
+        g.writeFieldName(POINTS);
+        g.writeNumber(item.points());
         g.writeEndObject();
     }
 
@@ -241,42 +209,29 @@ final class DerivationJson {
     }
 
     /**
-     * The fields of a {@link RuleText} (after a comma) or of a {@link Score.Band}, as JSON text encoded once: raw
-     * text is copied into the answer as it is, and one lookup replaces one per field. At most
-     * {@link ConstantText#CAPACITY} are kept; any other is encoded for the one answer.
+     * Data binding's JSON of a {@link RuleText} (its fields, after a comma, to follow a derived factor's inputs) or of a
+     * {@link Score.Band} (an object), kept after the first use: the same few texts recur in every answer, so one
+     * lookup replaces encoding each field. At most {@link ConstantText#CAPACITY} are kept; any other is bound for the
+     * one answer.
      */
-    private static SerializableString raw(Object fields) {
-        SerializableString json = RAW.get(fields);
+    private SerializableString bound(Object value) {
+        SerializableString json = bound.get(value);
         if (json == null) {
-            json = new SerializedString(rawJson(fields));
-            if (RAW.size() < ConstantText.CAPACITY) {
-                RAW.putIfAbsent(fields, json);
+            String text;
+            try {
+                text = mapper.writeValueAsString(value);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (value instanceof RuleText) {   // {"rule":...} -> ,"rule":...  ({} -> nothing)
+                text = text.length() == 2 ? "" : "," + text.substring(1, text.length() - 1);
+            }
+            json = new SerializedString(text);
+            if (bound.size() < ConstantText.CAPACITY) {
+                bound.putIfAbsent(value, json);
             }
         }
         return json;
-    }
-
-    private static String rawJson(Object fields) {
-        StringBuilder json = new StringBuilder(256);
-        if (fields instanceof RuleText t) {
-            rawField(json, ",", RULE, t.rule());
-            rawField(json, ",", CUTOFF, t.cutoff());
-            rawField(json, ",", SOURCE, t.source());
-        } else {
-            Score.Band band = (Score.Band) fields;
-            rawField(json, "", RANGE, band.range());
-            rawField(json, json.isEmpty() ? "" : ",", PROGNOSIS, band.prognosis());
-            rawField(json, json.isEmpty() ? "" : ",", STRATEGY, band.strategy());
-        }
-        return json.toString();
-    }
-
-    private static void rawField(StringBuilder json, String separator, SerializableString name, String value) {
-        if (value != null) {
-            json.append(separator).append('"').append(name.getValue()).append("\":\"");
-            ESCAPE.quoteAsString(value, json);
-            json.append('"');
-        }
     }
 
     /** A value as sent or derived: Boolean, Integer, String, BigDecimal or a list of codes. */
@@ -321,15 +276,28 @@ final class DerivationJson {
         }
     }
 
-    private static void strings(JsonGenerator g, SerializableString name, List<String> values) throws IOException {
-        if (values != null && !values.isEmpty()) {
+    /** Writes one element of an array. */
+    @FunctionalInterface
+    private interface Element<T> {
+        void write(JsonGenerator g, T value) throws IOException;
+    }
+
+    /** {@code "name": [...]}, left out when {@code values} is null. */
+    private static <T> void array(JsonGenerator g, SerializableString name, List<T> values, Element<T> element)
+            throws IOException {
+        if (values != null) {
             g.writeFieldName(name);
             g.writeStartArray();
-            for (String v : values) {
-                g.writeString(v);
+            for (T value : values) {
+                element.write(g, value);
             }
             g.writeEndArray();
         }
+    }
+
+    /** The list, or null when empty: {@link Score} leaves empty lists out ({@code NON_EMPTY}). */
+    private static <T> List<T> nonEmpty(List<T> values) {
+        return values == null || values.isEmpty() ? null : values;
     }
 
     /** A growable byte buffer, reused by one thread (so unsynchronized, unlike {@link java.io.ByteArrayOutputStream}). */

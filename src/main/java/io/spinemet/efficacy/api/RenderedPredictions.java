@@ -51,11 +51,6 @@ final class RenderedPredictions {
         public int hashCode() {
             return hash;
         }
-
-        @Override
-        public String toString() {
-            return "Input[" + model.info().id() + ", " + entries.length / 2 + " factors]"; // never the values
-        }
     }
 
     private final int capacity;

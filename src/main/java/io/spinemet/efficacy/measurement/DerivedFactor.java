@@ -3,6 +3,7 @@ package io.spinemet.efficacy.measurement;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
+import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -31,6 +32,7 @@ public record DerivedFactor(
                 + "nothing.") String note) {
 
     public DerivedFactor {
+        Objects.requireNonNull(factor, "factor");
         inputs = List.copyOf(inputs);
     }
 

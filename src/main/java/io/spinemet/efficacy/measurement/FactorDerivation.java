@@ -211,8 +211,8 @@ public final class FactorDerivation {
                 @SuppressWarnings("unchecked")
                 List<String> codes = (List<String>) v.canonical();
                 boolean targeted = false;
-                for (String code : codes) {
-                    targeted |= TargetedAgents.targeted(code);
+                for (int i = 0; i < codes.size() && !targeted; i++) {
+                    targeted = TargetedAgents.targeted(codes.get(i));
                 }
                 put("targetedTherapy", targeted, DRUGS, List.of(v));
             });
