@@ -10,8 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Handler;
 import org.jboss.logging.Logger;
+import org.jboss.logmanager.LogContext;
+import org.jboss.logmanager.formatters.PatternFormatter;
 
 /**
  * The audit trail: one JSON line per API call ({@code /api/} and {@code /cds-services}) to the logger
@@ -35,12 +39,18 @@ public class AuditLog {
     static final Duration FLUSH_INTERVAL = Duration.ofMillis(20);
     /** Lines held before a request waits for its own to be written (as the log handler's queue of 4,096 did). */
     static final int QUEUE_CAPACITY = 4096;
+    /** Most lines written in one log record (see {@link #bareLines}). */
+    static final int BATCH = 256;
+    /** The pattern that writes a record as it is: the configured format of the audit handlers. */
+    static final String BARE_LINE = "%s%n";
 
     private AuditWriter writer;
 
     void register(@Observes Router router) {
         if (writer == null) {
-            writer = new AuditWriter(AuditLog::log, FLUSH_INTERVAL, QUEUE_CAPACITY);
+            boolean joined = bareLines(LogContext.getLogContext().getLogger(CATEGORY));
+            writer = new AuditWriter(joined ? AuditLog::logJoined : AuditLog::logEach, FLUSH_INTERVAL,
+                    QUEUE_CAPACITY, BATCH);
         }
         // Before every other handler, so refusals by the body limit or authentication are audited too.
         router.route().order(Integer.MIN_VALUE + 1).handler(this::handle);
@@ -89,9 +99,52 @@ public class AuditLog {
         writer.submit(entry);
     }
 
-    private static void log(AuditEntry entry) {
+    /**
+     * Whether every handler of the audit logger writes a record bare ({@value #BARE_LINE}) and no parent handler
+     * sees it. Then lines joined by the line separator into one record are written byte for byte as one record per
+     * line would be, but in one call to the output: a handler flushes after each record, so one record per line
+     * cost a system call per request. With any other format (a timestamp, a level) each line stays a record.
+     */
+    static boolean bareLines(org.jboss.logmanager.Logger audit) {
+        Handler[] handlers = audit.getHandlers();
+        if (audit.getUseParentHandlers() || handlers.length == 0) {
+            return false;
+        }
+        for (Handler h : handlers) {
+            if (!(h.getFormatter() instanceof PatternFormatter f) || !BARE_LINE.equals(f.getPattern())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each entry as a record of its own. */
+    static void logEach(List<AuditEntry> entries) {
+        for (AuditEntry entry : entries) {
+            log(entry.toJson());
+        }
+    }
+
+    /** The entries' lines as one record (see {@link #bareLines}). */
+    static void logJoined(List<AuditEntry> entries) {
+        log(entries.size() == 1 ? entries.get(0).toJson() : joined(entries));
+    }
+
+    /** The entries' lines joined by the line separator (none after the last: the format adds it). */
+    static String joined(List<AuditEntry> entries) {
+        StringBuilder lines = new StringBuilder(entries.size() * 320);
+        for (AuditEntry entry : entries) {
+            if (!lines.isEmpty()) {
+                lines.append(System.lineSeparator());
+            }
+            lines.append(entry.toJson());
+        }
+        return lines.toString();
+    }
+
+    private static void log(String lines) {
         try {
-            AUDIT.info(entry.toJson());
+            AUDIT.info(lines);
         } catch (RuntimeException e) {
             LOG.errorf("An audit line could not be written (%s)", e.getClass().getName());
         }

@@ -24,7 +24,24 @@ class AuditWriterTest {
     }
 
     private static AuditWriter writer(List<Written> out, Duration interval, int capacity) {
-        return new AuditWriter(e -> out.add(new Written(e, Thread.currentThread().getName())), interval, capacity);
+        return new AuditWriter(batch -> batch.forEach(e -> out.add(new Written(e, Thread.currentThread().getName()))),
+                interval, capacity, 256);
+    }
+
+    @Test
+    void whatQueuedIsHandedOverInBatchesOfAtMostTheLimitAndInOrder() {
+        List<List<AuditEntry>> batches = new CopyOnWriteArrayList<>();
+        List<AuditEntry> sent = new ArrayList<>();
+        try (AuditWriter writer = new AuditWriter(b -> batches.add(List.copyOf(b)), Duration.ofHours(1), 100, 3)) {
+            for (int i = 0; i < 7; i++) {
+                AuditEntry e = new AuditEntry("b" + i);
+                sent.add(e);
+                writer.submit(e);
+            }
+            assertEquals(List.of(), batches, "nothing before the writer drains the queue");
+        }
+        // closing drains the 7 entries: 3 + 3 + 1
+        assertEquals(List.of(sent.subList(0, 3), sent.subList(3, 6), sent.subList(6, 7)), batches);
     }
 
     @Test
@@ -120,5 +137,6 @@ class AuditWriterTest {
         assertThrows(IllegalArgumentException.class, () -> writer(sink(), Duration.ZERO, 1));
         assertThrows(IllegalArgumentException.class, () -> writer(sink(), Duration.ofMillis(-1), 1));
         assertThrows(IllegalArgumentException.class, () -> writer(sink(), Duration.ofMillis(1), 0));
+        assertThrows(IllegalArgumentException.class, () -> new AuditWriter(b -> { }, Duration.ofMillis(1), 1, 0));
     }
 }
