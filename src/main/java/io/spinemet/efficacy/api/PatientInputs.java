@@ -54,16 +54,45 @@ record PatientInputs(Map<String, Object> values, List<DerivedFactor> derived, Sc
             factors.fieldNames().forEachRemaining(sent::add);
         }
         if (measurementsNode == null) {
-            // no measurements: no derivation to show (null, so that derivedFactors is absent beside factor scores)
-            Scores fromFactors = Scores.ofFactors(given).orElse(null);
-            return new PatientInputs(given, fromFactors == null ? List.of() : null, fromFactors, null, sent);
+            return ofFactors(given, sent);
         }
         String pointer = JsonPointer.child(parentPointer, MEASUREMENTS);
         ObjectNode object = RequestValidator.object(measurementsNode, pointer, errors);
         if (object == null) {
             return new PatientInputs(given, List.of(), null, null, sent);
         }
-        Measurements.Result result = MeasurementJson.read(object, Measurements.builder()).build();
+        return withMeasurements(given, sent, MeasurementJson.read(object, Measurements.builder()), parentPointer,
+                errors);
+    }
+
+    /**
+     * The inputs of a request read without a JSON tree ({@link StreamedRequest}): every value given was of the
+     * expected JSON type.
+     *
+     * @param given        the valid factor values in catalogue order, or {@code null} when {@code factors} was absent
+     * @param sent         the names in the {@code factors} object
+     * @param measurements the measurements read, or {@code null} when {@code measurements} was absent
+     */
+    static PatientInputs of(Map<String, Object> given, Set<String> sent, Measurements.Builder measurements,
+                            String parentPointer, List<FieldError> errors) {
+        Map<String, Object> factors = given == null ? Map.of() : given;
+        Set<String> names = new HashSet<>(sent);
+        return measurements == null ? ofFactors(factors, names)
+                : withMeasurements(factors, names, measurements, parentPointer, errors);
+    }
+
+    /** No measurements: no derivation to show ({@code null}, so that derivedFactors is absent beside factor scores). */
+    private static PatientInputs ofFactors(Map<String, Object> given, Set<String> sent) {
+        Scores fromFactors = Scores.ofFactors(given).orElse(null);
+        return new PatientInputs(given, fromFactors == null ? List.of() : null, fromFactors, null, sent);
+    }
+
+    /** Factors derived from the measurements read, merged with those given; a contradiction is an error at both. */
+    private static PatientInputs withMeasurements(Map<String, Object> given, Set<String> sent,
+                                                  Measurements.Builder measurements, String parentPointer,
+                                                  List<FieldError> errors) {
+        String pointer = JsonPointer.child(parentPointer, MEASUREMENTS);
+        Measurements.Result result = measurements.build();
         report(result.problems(), pointer, errors);
         result.problems().forEach(p -> MeasurementCatalogue.find(p.measurement())
                 .ifPresent(m -> m.derives().forEach(d -> sent.add(d.factor()))));

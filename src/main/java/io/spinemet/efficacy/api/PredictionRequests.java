@@ -71,7 +71,32 @@ public final class PredictionRequests {
         this.derivationJson = derivationJson;
     }
 
-    /** {@code POST /predictions}: the prediction as JSON. */
+    /**
+     * {@code POST /predictions}: the prediction as JSON. A well-formed body is read without a JSON tree
+     * ({@link StreamedRequest}); any other, and any request with a problem, is answered from the tree.
+     */
+    public byte[] single(byte[] body) {
+        byte[] answer = streamed(StreamedRequest.parse(body));
+        return answer != null ? answer : single(RequestValidator.parse(body));
+    }
+
+    /** The answer to a request read without a tree, or {@code null} when it has a problem for the tree to name. */
+    private byte[] streamed(StreamedRequest request) {
+        if (request == null) {
+            return null;
+        }
+        LoadedModel model = models.apply(request.procedure());
+        if (model == null) {
+            return null;
+        }
+        List<FieldError> errors = new ErrorList();
+        PatientInputs inputs = PatientInputs.of(request.factors(), request.factorNames(), request.measurements(), "",
+                errors);
+        inputs.requireModelFactors(model, "", errors);
+        return errors.isEmpty() ? answer(request.procedure(), inputs) : null;
+    }
+
+    /** {@code POST /predictions} from the request's JSON tree. */
     public byte[] single(JsonNode body) {
         List<FieldError> errors = new ErrorList();
         ObjectNode request = RequestValidator.object(body, "", errors);
@@ -87,6 +112,11 @@ public final class PredictionRequests {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        return answer(procedure, inputs);
+    }
+
+    /** The prediction of valid inputs, with their derivation and scores when there are any. */
+    private byte[] answer(Procedure procedure, PatientInputs inputs) {
         byte[] json = rendered.render(models.apply(procedure), inputs.values());
         scored.accept(procedure);
         return inputs.scores() == null ? json

@@ -136,7 +136,7 @@ public class PredictionResource {
                     schema = @Schema(allOf = {Prediction.class, Derivation.class}),
                     examples = @ExampleObject(name = "prediction", value = ApiExamples.PREDICTION_RESPONSE)))
     public byte[] predict(byte[] body) {
-        return timed(singleTimer, () -> requests.single(RequestValidator.parse(body)));
+        return timed(singleTimer, () -> requests.single(body));
     }
 
     @POST

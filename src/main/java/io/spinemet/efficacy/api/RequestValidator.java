@@ -1,7 +1,9 @@
 package io.spinemet.efficacy.api;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -185,6 +187,20 @@ public final class RequestValidator {
         }
         errors.add(FieldError.at(JsonPointer.child(factorsPointer, factor.id()), problem, allowed(factor)));
         return null;
+    }
+
+    /**
+     * One factor value on which a streaming parser stands (token {@code t}), typed as {@link #value} types it; {@code
+     * null} where {@link #value} would report a problem.
+     */
+    static Object value(Factor factor, JsonParser p, JsonToken t) throws IOException {
+        return switch (factor.type()) {
+            case BOOLEAN -> t == JsonToken.VALUE_TRUE ? Boolean.TRUE : t == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+            case INTEGER -> t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
+                    && factor.allows(p.getIntValue()) ? p.getIntValue() : null;
+            case CATEGORICAL -> t == JsonToken.VALUE_STRING && factor.levels().contains(p.getText()) ? p.getText()
+                    : null;
+        };
     }
 
     /** Reports every factor the model uses that the request does not give at all. */

@@ -1,8 +1,12 @@
 package io.spinemet.efficacy.measurement;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,6 +39,109 @@ public final class MeasurementJson {
             value(m.get(), field.getValue(), builder);
         }
         return builder;
+    }
+
+    /**
+     * Reads the measurements object on which {@code p} stands ({@link JsonToken#START_OBJECT}) into {@code builder},
+     * for a request read without a JSON tree. It takes only values of the expected JSON type, each exactly as
+     * {@link #read(ObjectNode, Measurements.Builder)} takes it; at the first other one (an unknown id, a wrong type, a
+     * field other than {@code value} and {@code unit}, a string that is no date) it returns {@code false}, and the
+     * request must be read as a tree, which names every problem.
+     */
+    public static boolean read(JsonParser p, Measurements.Builder builder) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            return false;
+        }
+        for (String id = p.nextFieldName(); id != null; id = p.nextFieldName()) {
+            Measurement m = MeasurementCatalogue.find(id).orElse(null);
+            if (m == null || !value(m, p, p.nextToken(), builder)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean value(Measurement m, JsonParser p, JsonToken t, Measurements.Builder builder)
+            throws IOException {
+        String id = m.id();
+        switch (m.valueType()) {
+            case QUANTITY -> {
+                return t == JsonToken.START_OBJECT && quantity(id, p, builder);
+            }
+            case INTEGER -> {
+                if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
+                    return false;
+                }
+                builder.integer(id, p.getIntValue());
+            }
+            case CODE -> {
+                if (t != JsonToken.VALUE_STRING) {
+                    return false;
+                }
+                builder.code(id, p.getText());
+            }
+            case CODE_LIST -> {
+                if (t != JsonToken.START_ARRAY) {
+                    return false;
+                }
+                List<String> codes = new ArrayList<>();
+                for (t = p.nextToken(); t == JsonToken.VALUE_STRING; t = p.nextToken()) {
+                    codes.add(p.getText());
+                }
+                if (t != JsonToken.END_ARRAY) {
+                    return false;
+                }
+                builder.codes(id, codes);
+            }
+            case DATE -> {
+                LocalDate date = t == JsonToken.VALUE_STRING ? date(p.getText()) : null;
+                if (date == null) {
+                    return false;
+                }
+                builder.date(id, date);
+            }
+            default -> throw new IllegalStateException(m.valueType().name());
+        }
+        return true;
+    }
+
+    /** A quantity object {@code {"value", "unit"}}, each once; {@code false} for anything else. */
+    private static boolean quantity(String id, JsonParser p, Measurements.Builder builder) throws IOException {
+        BigDecimal value = null;
+        String unit = null;
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+            JsonToken t = p.nextToken();
+            if (name.equals("value") && value == null) {
+                value = number(p, t);
+                if (value == null) {
+                    return false;
+                }
+            } else if (name.equals("unit") && unit == null && t == JsonToken.VALUE_STRING) {
+                unit = p.getText();
+            } else {
+                return false;
+            }
+        }
+        if (value == null || unit == null) {
+            return false;
+        }
+        builder.quantity(id, value, unit);
+        return true;
+    }
+
+    /**
+     * A JSON number as the tree's {@link JsonNode#decimalValue()} gives it: an {@code int} exactly, a number with a
+     * fraction or exponent through its {@code double} (the tree holds it as one); {@code null} for anything else.
+     */
+    private static BigDecimal number(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+            return BigDecimal.valueOf(p.getIntValue());
+        }
+        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            double d = p.getDoubleValue();
+            return Double.isFinite(d) ? BigDecimal.valueOf(d) : null;
+        }
+        return null;
     }
 
     private static void value(Measurement m, JsonNode node, Measurements.Builder builder) {
@@ -114,6 +221,11 @@ public final class MeasurementJson {
         if (unit == null || !unit.isTextual()) {
             builder.problem(id, "unit", unit == null ? "required" : "must be a JSON string; got " + describe(unit),
                     "one of " + String.join(", ", m.units()) + " (UCUM codes, case-sensitive)");
+            ok = false;
+        }
+        if (ok && !Double.isFinite(value.doubleValue())) { // 1e400: beyond a double, so beyond any range
+            builder.problem(id, "value", "outside the plausible range of " + id + " (" + m.range().describe() + ")",
+                    m.allowed());
             ok = false;
         }
         if (ok) {

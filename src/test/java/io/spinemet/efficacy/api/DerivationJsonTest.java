@@ -94,7 +94,7 @@ class DerivationJsonTest {
     }
 
     /** Patient {@code i}: each field varies on its own cycle, and some are left out. */
-    private static String patient(int i) {
+    static String patient(int i) {
         StringJoiner m = new StringJoiner(",", "{", "}");
         String[] albumin = {"{\"value\":3.2,\"unit\":\"g/dL\"}", "{\"value\":35,\"unit\":\"g/L\"}",
                 "{\"value\":3.50,\"unit\":\"g/dl\"}", "{\"value\":41.5,\"unit\":\"g/L\"}"};
