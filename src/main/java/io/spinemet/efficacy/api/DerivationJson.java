@@ -10,11 +10,15 @@ import io.spinemet.efficacy.measurement.ConstantText;
 import io.spinemet.efficacy.measurement.DerivedFactor;
 import io.spinemet.efficacy.scores.Score;
 import io.spinemet.efficacy.scores.Scores;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,8 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Why not data binding, as everywhere else: a derivation is about 6 kB of JSON, mostly constant text (rules,
  * cut-offs, sources, score items, bands, citations), and binding it, then appending it to the prediction, took as
  * long as reading, validating and deriving the measurements and allocated 22 kB per request (bench/service.sh, issue
- * 9 §6). Here names and constant texts are encoded once, and the answer is written into one buffer per thread and
- * copied once into the response.
+ * 9 §6). Here names and constant texts are encoded once, and the server's answer is written straight into the
+ * pooled buffer the response is sent from.
  *
  * <p>The fields, their order and what is left out are those of the annotated records ({@link Derivation},
  * {@link DerivedFactor}, {@link Score}), which also give the OpenAPI schema; {@code DerivationJsonTest} checks that
@@ -35,8 +39,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class DerivationJson {
 
-    /** A thread's buffer is dropped after an answer larger than this, so a rare large answer is not kept. */
-    static final int KEPT_BUFFER = 64 * 1024;
+    /** Room for a derivation (about 6 kB) beyond the prediction, so the buffer seldom grows. */
+    static final int DERIVATION_SIZE = 8 * 1024;
+    private static final ByteBufAllocator HEAP = new UnpooledByteBufAllocator(false);
 
     private static final SerializableString DERIVED_FACTORS = name("derivedFactors");
     private static final SerializableString SCORES = name("scores");
@@ -64,7 +69,6 @@ final class DerivationJson {
     private static final SerializableString POINTS = name("points");
 
     private final ObjectMapper mapper;
-    private final ThreadLocal<Buffer> buffers = ThreadLocal.withInitial(Buffer::new);
     /** Data binding's JSON of each rule text and band met so far (see {@link #bound}). */
     private final Map<Object, SerializableString> bound = new ConcurrentHashMap<>();
 
@@ -79,24 +83,39 @@ final class DerivationJson {
 
     /** {@code prediction} (a JSON object) with the derivation's fields appended. */
     byte[] append(byte[] prediction, Derivation derivation) {
+        ByteBuf json = append(prediction, derivation, HEAP);
+        try {
+            return ByteBufUtil.getBytes(json);
+        } finally {
+            json.release();
+        }
+    }
+
+    /**
+     * {@code prediction} (a JSON object) with the derivation's fields appended, written into a buffer of {@code
+     * allocator}: with the server's pooled allocator, the answer is written once, straight where the response is
+     * sent from. The caller owns the buffer (the response releases it once sent).
+     */
+    ByteBuf append(byte[] prediction, Derivation derivation, ByteBufAllocator allocator) {
         int end = prediction.length - 1;
         while (prediction[end] != '}') {
             end--;
         }
-        Buffer out = buffers.get();
-        out.reset();
-        out.write(prediction, 0, end);
-        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
-            write(g, derivation);
+        ByteBuf out = allocator.buffer(end + DERIVATION_SIZE);
+        try {
+            out.writeBytes(prediction, 0, end);
+            try (JsonGenerator g = mapper.getFactory().createGenerator((OutputStream) new ByteBufOutputStream(out))) {
+                write(g, derivation);
+            }
+            out.setByte(end, ','); // the derivation object's '{' now continues the prediction's object
+            return out;
         } catch (IOException e) {
+            out.release();
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            out.release();
+            throw e;
         }
-        byte[] json = out.toByteArray();
-        json[end] = ','; // the derivation object's '{' now continues the prediction's object
-        if (out.size() > KEPT_BUFFER) {
-            buffers.remove();
-        }
-        return json;
     }
 
     /** The derivation alone, as the JSON object {@link Derivation} binds to. */
@@ -298,43 +317,5 @@ final class DerivationJson {
     /** The list, or null when empty: {@link Score} leaves empty lists out ({@code NON_EMPTY}). */
     private static <T> List<T> nonEmpty(List<T> values) {
         return values == null || values.isEmpty() ? null : values;
-    }
-
-    /** A growable byte buffer, reused by one thread (so unsynchronized, unlike {@link java.io.ByteArrayOutputStream}). */
-    private static final class Buffer extends OutputStream {
-
-        private byte[] bytes = new byte[16 * 1024];
-        private int count;
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            ensure(len);
-            System.arraycopy(b, off, bytes, count, len);
-            count += len;
-        }
-
-        @Override
-        public void write(int b) {
-            ensure(1);
-            bytes[count++] = (byte) b;
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(bytes, count);
-        }
-
-        void reset() {
-            count = 0;
-        }
-
-        int size() {
-            return count;
-        }
-
-        private void ensure(int more) {
-            if (count + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, count + more));
-            }
-        }
     }
 }

@@ -3,6 +3,9 @@ package io.spinemet.efficacy.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.quarkus.vertx.utils.NoBoundChecksBuffer;
 import io.spinemet.efficacy.api.Dtos.BatchResponse;
 import io.spinemet.efficacy.api.Dtos.BatchResult;
 import io.spinemet.efficacy.api.Dtos.Comparison;
@@ -17,6 +20,7 @@ import io.spinemet.efficacy.catalogue.Procedure;
 import io.spinemet.efficacy.scoring.LoadedModel;
 import io.spinemet.efficacy.scoring.Prediction;
 import io.spinemet.efficacy.scoring.Scorer;
+import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -75,13 +79,13 @@ public final class PredictionRequests {
      * {@code POST /predictions}: the prediction as JSON. A well-formed body is read without a JSON tree
      * ({@link StreamedRequest}); any other, and any request with a problem, is answered from the tree.
      */
-    public byte[] single(byte[] body) {
-        byte[] answer = streamed(StreamedRequest.parse(body));
-        return answer != null ? answer : single(RequestValidator.parse(body));
+    public Buffer single(byte[] body) {
+        Buffer answer = streamed(StreamedRequest.parse(body));
+        return answer != null ? answer : Buffer.buffer(single(RequestValidator.parse(body)));
     }
 
     /** The answer to a request read without a tree, or {@code null} when it has a problem for the tree to name. */
-    private byte[] streamed(StreamedRequest request) {
+    private Buffer streamed(StreamedRequest request) {
         if (request == null) {
             return null;
         }
@@ -93,7 +97,15 @@ public final class PredictionRequests {
         PatientInputs inputs = PatientInputs.of(request.factors(), request.factorNames(), request.measurements(), "",
                 errors);
         inputs.requireModelFactors(model, "", errors);
-        return errors.isEmpty() ? answer(request.procedure(), inputs) : null;
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        byte[] json = prediction(request.procedure(), inputs);
+        // the memoized JSON is sent as it is (never changed); a derivation is written into a pooled buffer that the
+        // response releases once sent (Quarkus REST's own byte[] writer sends this buffer type)
+        return inputs.scores() == null ? Buffer.buffer(Unpooled.wrappedBuffer(json))
+                : new NoBoundChecksBuffer(derivationJson.append(json, derivation(inputs),
+                        PooledByteBufAllocator.DEFAULT));
     }
 
     /** {@code POST /predictions} from the request's JSON tree. */
@@ -117,10 +129,19 @@ public final class PredictionRequests {
 
     /** The prediction of valid inputs, with their derivation and scores when there are any. */
     private byte[] answer(Procedure procedure, PatientInputs inputs) {
+        byte[] json = prediction(procedure, inputs);
+        return inputs.scores() == null ? json : derivationJson.append(json, derivation(inputs));
+    }
+
+    /** The (memoized) prediction JSON of valid inputs, counted as scored. */
+    private byte[] prediction(Procedure procedure, PatientInputs inputs) {
         byte[] json = rendered.render(models.apply(procedure), inputs.values());
         scored.accept(procedure);
-        return inputs.scores() == null ? json
-                : derivationJson.append(json, new Derivation(inputs.derived(), inputs.scores()));
+        return json;
+    }
+
+    private static Derivation derivation(PatientInputs inputs) {
+        return new Derivation(inputs.derived(), inputs.scores());
     }
 
     /**

@@ -18,6 +18,7 @@ import io.spinemet.efficacy.scoring.ModelInfo;
 import io.spinemet.efficacy.scoring.ModelRegistry;
 import io.spinemet.efficacy.scoring.Prediction;
 import io.spinemet.efficacy.security.Audit;
+import io.vertx.core.buffer.Buffer;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -135,7 +136,7 @@ public class PredictionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(allOf = {Prediction.class, Derivation.class}),
                     examples = @ExampleObject(name = "prediction", value = ApiExamples.PREDICTION_RESPONSE)))
-    public byte[] predict(byte[] body) {
+    public Buffer predict(byte[] body) {
         return timed(singleTimer, () -> requests.single(body));
     }
 

@@ -73,7 +73,7 @@ class DerivationJsonTest {
     }
 
     @Test
-    void theThreadsBufferStartsAfreshForEachAnswer() throws Exception {
+    void eachAnswerStartsAfreshAfterALargerOne() throws Exception {
         Derivation big = derivation(patient(3));
         Derivation small = new Derivation(List.of(new DerivedFactor("vertebraeInvolved", 2,
                 List.of(new DerivedFactor.Input("vertebralMetastasesCount", 2, null, null, null)), "r", "c", "s")),
