@@ -70,15 +70,14 @@ record PatientInputs(Map<String, Object> values, List<DerivedFactor> derived, Sc
      * expected JSON type.
      *
      * @param given        the valid factor values in catalogue order, or {@code null} when {@code factors} was absent
-     * @param sent         the names in the {@code factors} object
+     * @param sent         the names in the {@code factors} object; mutable, extended as in {@link #read}
      * @param measurements the measurements read, or {@code null} when {@code measurements} was absent
      */
     static PatientInputs of(Map<String, Object> given, Set<String> sent, Measurements.Builder measurements,
                             String parentPointer, List<FieldError> errors) {
         Map<String, Object> factors = given == null ? Map.of() : given;
-        Set<String> names = new HashSet<>(sent);
-        return measurements == null ? ofFactors(factors, names)
-                : withMeasurements(factors, names, measurements, parentPointer, errors);
+        return measurements == null ? ofFactors(factors, sent)
+                : withMeasurements(factors, sent, measurements, parentPointer, errors);
     }
 
     /** No measurements: no derivation to show ({@code null}, so that derivedFactors is absent beside factor scores). */

@@ -81,7 +81,7 @@ public final class PredictionRequests {
      */
     public Buffer single(byte[] body) {
         Buffer answer = streamed(StreamedRequest.parse(body));
-        return answer != null ? answer : Buffer.buffer(single(RequestValidator.parse(body)));
+        return answer != null ? answer : unchanged(single(RequestValidator.parse(body)));
     }
 
     /** The answer to a request read without a tree, or {@code null} when it has a problem for the tree to name. */
@@ -101,9 +101,9 @@ public final class PredictionRequests {
             return null;
         }
         byte[] json = prediction(request.procedure(), inputs);
-        // the memoized JSON is sent as it is (never changed); a derivation is written into a pooled buffer that the
-        // response releases once sent (Quarkus REST's own byte[] writer sends this buffer type)
-        return inputs.scores() == null ? Buffer.buffer(Unpooled.wrappedBuffer(json))
+        // a derivation is written into a pooled buffer that the response releases once sent (Quarkus REST's own
+        // byte[] writer sends this buffer type)
+        return inputs.scores() == null ? unchanged(json)
                 : new NoBoundChecksBuffer(derivationJson.append(json, derivation(inputs),
                         PooledByteBufAllocator.DEFAULT));
     }
@@ -138,6 +138,11 @@ public final class PredictionRequests {
         byte[] json = rendered.render(models.apply(procedure), inputs.values());
         scored.accept(procedure);
         return json;
+    }
+
+    /** JSON sent as it is, without a copy (it is never changed afterwards). */
+    private static Buffer unchanged(byte[] json) {
+        return Buffer.buffer(Unpooled.wrappedBuffer(json));
     }
 
     private static Derivation derivation(PatientInputs inputs) {

@@ -26,7 +26,8 @@ import java.util.Set;
  *
  * @param procedure    the procedure
  * @param factors      the valid factor values in catalogue order; {@code null} when {@code factors} is absent
- * @param factorNames  the names in {@code factors}
+ * @param factorNames  the names in {@code factors} (a set of this request's own, which the reading of its inputs
+ *                     extends)
  * @param measurements the measurements read; {@code null} when {@code measurements} is absent
  */
 record StreamedRequest(Procedure procedure, Map<String, Object> factors, Set<String> factorNames,
@@ -47,7 +48,7 @@ record StreamedRequest(Procedure procedure, Map<String, Object> factors, Set<Str
     private static StreamedRequest request(JsonParser p) throws IOException {
         Procedure procedure = null;
         Map<String, Object> factors = null;
-        Set<String> names = Set.of();
+        Set<String> names = new HashSet<>();
         Measurements.Builder measurements = null;
         for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
             JsonToken t = p.nextToken();
@@ -62,7 +63,6 @@ record StreamedRequest(Procedure procedure, Map<String, Object> factors, Set<Str
                     if (t != JsonToken.START_OBJECT) {
                         return null;
                     }
-                    names = new HashSet<>();
                     factors = factors(p, names);
                     if (factors == null) {
                         return null;

@@ -223,12 +223,9 @@ public final class MeasurementJson {
                     "one of " + String.join(", ", m.units()) + " (UCUM codes, case-sensitive)");
             ok = false;
         }
-        if (ok && !Double.isFinite(value.doubleValue())) { // 1e400: beyond a double, so beyond any range
-            builder.problem(id, "value", "outside the plausible range of " + id + " (" + m.range().describe() + ")",
-                    m.allowed());
-            ok = false;
-        }
-        if (ok) {
+        if (ok && !Double.isFinite(value.doubleValue())) {
+            builder.beyondRange(id);
+        } else if (ok) {
             builder.quantity(id, value.decimalValue(), unit.textValue());
         }
     }

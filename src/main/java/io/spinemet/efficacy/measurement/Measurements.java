@@ -142,12 +142,21 @@ public final class Measurements {
                         break;
                     }
                 }
-                problem(id, "value", "outside the plausible range of " + id + " (" + m.range().describe()
-                        + ")" + hint, m.allowed());
+                problem(id, "value", outsideRange(m) + hint, m.allowed());
                 return this;
             }
             values.put(id, new MeasuredValue(m, Numbers.plain(value), unit, Numbers.plain(canonical)));
             return this;
+        }
+
+        /** A quantity whose number no {@code double} holds ({@code 1e400}): outside any plausible range. */
+        public Builder beyondRange(String id) {
+            Measurement m = MeasurementCatalogue.get(id);
+            return problem(id, "value", outsideRange(m), m.allowed());
+        }
+
+        private static String outsideRange(Measurement m) {
+            return "outside the plausible range of " + m.id() + " (" + m.range().describe() + ")";
         }
 
         public Builder integer(String id, int value) {

@@ -127,7 +127,7 @@ public class AuditLog {
 
     /** The entries' lines as one record (see {@link #bareLines}). */
     static void logJoined(List<AuditEntry> entries) {
-        log(entries.size() == 1 ? entries.get(0).toJson() : joined(entries));
+        log(joined(entries));
     }
 
     /** The entries' lines joined by the line separator (none after the last: the format adds it). */
